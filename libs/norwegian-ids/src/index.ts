@@ -1,0 +1,2 @@
+export * from './fodselsnummer';
+export * from './organisasjonsnummer';
