@@ -1,0 +1,66 @@
+/**
+ * Every Kafka topic the platform uses, declared once: `tools/kafka/create-topics.ts` creates them and
+ * docs/architecture.md describes them. Services refer to these constants, never to string literals.
+ */
+export interface TopicSpec {
+  readonly partitions: number;
+  readonly retentionMs: number;
+  readonly description: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const TOPICS = {
+  'intake.inbound.sick-note.v1': {
+    partitions: 6,
+    retentionMs: 14 * DAY_MS,
+    description: 'Sick notes delivered by external case systems (fagsystemer); consumed by case-intake.',
+  },
+  'intake.sick-note.v1': {
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    description: 'A sick note accepted by case-intake, without diagnosis or name; keyed by person.',
+  },
+  'crm.account.v1': {
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    description: 'An employer account (virksomhet) registered in the CRM; keyed by orgnr.',
+  },
+  'collab.team.v1': {
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    description: 'A team created or given an employer; keyed by team id.',
+  },
+} as const satisfies Record<string, TopicSpec>;
+
+export type TopicName = keyof typeof TOPICS;
+
+/**
+ * Consumer groups, one per consuming service and purpose. Each has its own dead-letter topic, so a
+ * message that fails validation or keeps failing is parked with its reason and the partition flows on.
+ */
+export const CONSUMER_GROUPS = {
+  'case-intake.inbound': { topics: ['intake.inbound.sick-note.v1'] },
+  'triage.intake-events': { topics: ['intake.sick-note.v1'] },
+  'statistics.intake-events': { topics: ['intake.sick-note.v1'] },
+  'collaboration.crm-events': { topics: ['crm.account.v1'] },
+} as const satisfies Record<string, { topics: readonly TopicName[] }>;
+
+export type ConsumerGroup = keyof typeof CONSUMER_GROUPS;
+
+export function deadLetterTopic(group: ConsumerGroup): string {
+  return `dlq.${group}`;
+}
+
+export const DEAD_LETTER_RETENTION_MS = 90 * DAY_MS;
+
+/** Every topic to create, dead-letter topics included. */
+export function allTopics(): { name: string; partitions: number; retentionMs: number }[] {
+  const main = Object.entries(TOPICS).map(([name, spec]) => ({ name, partitions: spec.partitions, retentionMs: spec.retentionMs }));
+  const dead = (Object.keys(CONSUMER_GROUPS) as ConsumerGroup[]).map((group) => ({
+    name: deadLetterTopic(group),
+    partitions: 1,
+    retentionMs: DEAD_LETTER_RETENTION_MS,
+  }));
+  return [...main, ...dead];
+}
