@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+
+import type { EventDefinition, PayloadOf, Region } from '@syfo/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import type { Clock } from '../clock/clock';
+
+export interface OutboxTransaction {
+  readonly manager: EntityManager;
+  /** Queues an event; it is published only if the surrounding transaction commits. */
+  publish<E extends EventDefinition>(event: E, payload: PayloadOf<E>): Promise<string>;
+}
+
+/**
+ * Runs a unit of work whose database writes and the events they cause commit together. A relay
+ * publishes the queued events afterwards, so an event is never sent for a write that rolled back.
+ */
+export class OutboxService {
+  private readonly listeners = new Set<() => void>();
+
+  public constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly region: Region,
+  ) {}
+
+  public async transaction<T>(correlationId: string, work: (tx: OutboxTransaction) => Promise<T>): Promise<T> {
+    let queued = 0;
+    const result = await this.dataSource.transaction(async (manager) => {
+      const tx = this.within(manager, correlationId);
+      return work({
+        manager,
+        publish: (event, payload) => {
+          queued += 1;
+          return tx.publish(event, payload);
+        },
+      });
+    });
+    if (queued > 0) this.listeners.forEach((listener) => listener());
+    return result;
+  }
+
+  /** Joins a transaction someone else runs, such as a consumer's inbox transaction. */
+  public within(manager: EntityManager, correlationId: string): OutboxTransaction {
+    return { manager, publish: (event, payload) => this.enqueue(manager, event, payload, correlationId) };
+  }
+
+  /** Called after a commit that queued events, so the relay need not wait for its next poll. */
+  public onCommitted(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  private async enqueue<E extends EventDefinition>(manager: EntityManager, event: E, payload: PayloadOf<E>, correlationId: string): Promise<string> {
+    // A producer that breaks its own contract is a bug: fail the transaction rather than publish it.
+    const parsed = event.payload.parse(payload) as PayloadOf<E>;
+    const eventId = randomUUID();
+    const envelope = {
+      eventId,
+      type: event.type,
+      version: event.version,
+      occurredAt: this.clock.now().toISOString(),
+      region: this.region,
+      correlationId,
+      payload: parsed,
+    };
+    await manager.query('INSERT INTO outbox_message (event_id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)', [
+      eventId,
+      event.topic,
+      event.key(parsed),
+      JSON.stringify(envelope),
+    ]);
+    return eventId;
+  }
+}
