@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# Runs a real single-node KRaft Kafka broker on 127.0.0.1 for local dev, tests
+# and CI. The broker jars come from Maven Central (the only place our machines
+# can download from), resolved by Maven from pom.xml next to this script.
+#
+# Usage: kafka.sh fetch|start|stop|status|reset|logs [-f]
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+REPO_ROOT="$(cd "$HERE/../.." && pwd)"
+POM="$HERE/pom.xml"
+# pom.xml is the single source of truth for the pinned version.
+KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$POM")"
+[[ -n "$KAFKA_VERSION" ]] || { echo "kafka: no <kafka.version> in $POM" >&2; exit 1; }
+
+CACHE_DIR="${KAFKA_CACHE_DIR:-$HOME/.cache/syfo-platform/kafka/$KAFKA_VERSION}"
+DATA_DIR="${KAFKA_DATA_DIR:-$REPO_ROOT/.local/kafka}"
+PORT="${KAFKA_PORT:-9092}"
+CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+HEAP="${KAFKA_HEAP:--Xms256m -Xmx768m}"
+START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
+BOOTSTRAP="127.0.0.1:$PORT"
+# Absolute paths: the pid check matches the broker's command line, and the
+# broker must not depend on the cwd it was started from.
+[[ "$CACHE_DIR" == /* ]] || CACHE_DIR="$PWD/$CACHE_DIR"
+[[ "$DATA_DIR" == /* ]] || DATA_DIR="$PWD/$DATA_DIR"
+
+LIB_DIR="$CACHE_DIR/libs"
+PROBE_DIR="$CACHE_DIR/probe"
+PID_FILE="$DATA_DIR/kafka.pid"
+LOG_FILE="$DATA_DIR/kafka.log"
+PROPS="$DATA_DIR/server.properties"
+LOG4J_CONF="$DATA_DIR/log4j2.properties"
+LOG_DIRS="$DATA_DIR/logs"
+# A fixed cluster id keeps formatting deterministic; it only has to be a
+# valid base64 UUID and unique among clusters a client talks to.
+CLUSTER_ID="c3lmby1wbGF0Zm9ybS1rQQ"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+log() { echo "kafka: $*" >&2; }
+die() { log "$*"; exit 1; }
+
+# ---- fetch -----------------------------------------------------------------
+
+# Each part of the cache has a marker holding the checksum of its source file,
+# written last: editing pom.xml (not only the version) or ReadyCheck.java
+# invalidates just that part, and a half-written part never counts.
+# The probe is compiled once because launching it from source costs ~1.5 s of
+# javac on every start.
+fresh() { [[ "$(cat "$1" 2>/dev/null)" == "$(cksum < "$2")" ]]; }
+fetched() { fresh "$LIB_DIR/.complete" "$POM"; }
+probe_fresh() { fresh "$PROBE_DIR/.complete" "$HERE/ReadyCheck.java"; }
+
+cmd_fetch() {
+  fetched && probe_fresh && return 0
+  command -v mvn >/dev/null || die "mvn not found (Maven is needed to fetch Kafka)"
+  mkdir -p "$CACHE_DIR"
+  # flock: parallel jobs sharing one cache must not copy over each other. The
+  # subshell keeps the lock fd away from the broker we may start afterwards.
+  (
+    flock 9
+    if ! fetched; then
+      log "fetching Kafka $KAFKA_VERSION from Maven Central into $CACHE_DIR"
+      tmp="$CACHE_DIR/libs.tmp" # fixed name (we hold the lock): a failed run's leftovers get cleared
+      rm -rf "$tmp"
+      # Output goes to stderr (stdout is for the bootstrap address), minus the
+      # stray colour codes Maven 3.8 prints even in quiet batch mode.
+      mvn -q -B -ntp -f "$POM" dependency:copy-dependencies \
+        -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+      cksum < "$POM" > "$tmp/.complete"
+      rm -rf "$LIB_DIR"
+      mv "$tmp" "$LIB_DIR"
+    fi
+    if ! probe_fresh; then
+      tmp="$PROBE_DIR.tmp"
+      rm -rf "$tmp"
+      "${JAVA}c" -nowarn -cp "$LIB_DIR/*" -d "$tmp" "$HERE/ReadyCheck.java"
+      cksum < "$HERE/ReadyCheck.java" > "$tmp/.complete"
+      rm -rf "$PROBE_DIR"
+      mv "$tmp" "$PROBE_DIR"
+    fi
+  ) 9>"$CACHE_DIR/.lock"
+}
+
+# ---- process helpers ---------------------------------------------------------
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Alive = the pid in the pid file is a Kafka broker using *this* data dir, so
+# a stale pid file whose pid was recycled by another process does not count.
+broker_pid() {
+  local pid
+  pid="$(cat "$PID_FILE" 2>/dev/null)" || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  ps -ww -o args= -p "$pid" 2>/dev/null | grep -qF -- "kafka.Kafka $PROPS" || return 1
+  echo "$pid"
+}
+
+running() { broker_pid >/dev/null && port_open "$PORT"; }
+
+# Blocks until the broker serves Admin requests, failing fast if the broker
+# process dies first. Polling the port in bash first keeps the probe's JVM
+# from competing for CPU with the broker's boot on small machines.
+wait_ready() {
+  local pid="$1" deadline=$((SECONDS + START_TIMEOUT))
+  until port_open "$PORT"; do
+    kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)) || return 1
+    sleep 0.25
+  done
+  "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -Dlog4j2.level=OFF -Dlog4j2.statusLoggerLevel=OFF \
+    -cp "$PROBE_DIR:$LIB_DIR/*" ReadyCheck "$BOOTSTRAP" "$((deadline - SECONDS + 1))" "$pid"
+}
+
+# ---- start -------------------------------------------------------------------
+
+write_config() {
+  cat > "$PROPS" <<EOF
+# Generated by tools/kafka/kafka.sh on every start; edits are overwritten.
+# Combined broker+controller (KRaft) node with a dynamic, standalone quorum.
+process.roles=broker,controller
+node.id=1
+listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+controller.listener.names=CONTROLLER
+controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
+log.dirs=$LOG_DIRS
+
+# Topics must be created explicitly, as in production.
+auto.create.topics.enable=false
+num.partitions=3
+default.replication.factor=1
+
+# Single node: internal topics cannot have more than one replica. Few
+# partitions for the internal topics make first use of groups/transactions fast.
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=10
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+
+# Tests join groups constantly; do not wait 3 s for more members each time.
+group.initial.rebalance.delay.ms=0
+EOF
+  # stdout is redirected to the log file by start, so one console appender suffices.
+  cat > "$LOG4J_CONF" <<'EOF'
+status = warn
+appender.out.type = Console
+appender.out.name = STDOUT
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = INFO
+rootLogger.appenderRef.out.ref = STDOUT
+# Per-request logging is noise for local use.
+logger.request.name = kafka.request.logger
+logger.request.level = WARN
+EOF
+}
+
+cmd_start() {
+  cmd_fetch
+  mkdir -p "$DATA_DIR"
+  # The data dir is in the repo by default; keep it out of git.
+  # The marker line also tells reset that this dir is ours to delete.
+  [[ -f "$DATA_DIR/.gitignore" ]] || printf '# kafka.sh data dir\n*\n' > "$DATA_DIR/.gitignore"
+  # Serialise concurrent starts (e.g. parallel test jobs) on this data dir.
+  # The broker gets this fd closed (8>&-) so it does not hold the lock forever.
+  exec 8>"$DATA_DIR/.lock"
+  flock 8
+
+  local pid
+  if pid="$(broker_pid)"; then
+    grep -qF "listeners=PLAINTEXT://127.0.0.1:$PORT," "$PROPS" \
+      || die "the broker of $DATA_DIR (pid $pid) listens on another port; run 'kafka.sh stop' first"
+    if port_open "$PORT"; then
+      log "already running (pid $pid)"
+      echo "$BOOTSTRAP"
+      return 0
+    fi
+    log "broker (pid $pid) is still starting; waiting"
+  else
+    for p in "$PORT" "$CONTROLLER_PORT"; do
+      ! port_open "$p" || die "port $p on 127.0.0.1 is already in use by another process"
+    done
+    "$JAVA" -version 2>&1 | grep -qE 'version "(1[7-9]|[2-9][0-9])' \
+      || die "Java 17 or newer is required (found: $("$JAVA" -version 2>&1 | head -n1))"
+
+    write_config
+    # Keep one previous log for post-mortems; the new run starts a fresh file.
+    [[ ! -f "$LOG_FILE" ]] || mv -f "$LOG_FILE" "$LOG_FILE.prev"
+    if [[ ! -f "$LOG_DIRS/meta.properties" ]]; then
+      log "formatting storage in $LOG_DIRS"
+      "$JAVA" -Xmx256m -Dlog4j2.configurationFile="$LOG4J_CONF" -cp "$LIB_DIR/*" \
+        kafka.tools.StorageTool format --config "$PROPS" --cluster-id "$CLUSTER_ID" \
+        --standalone --ignore-formatted >>"$LOG_FILE" 2>&1 \
+        || { tail -n 50 "$LOG_FILE" >&2; die "formatting storage failed"; }
+    fi
+
+    local -a heap
+    read -r -a heap <<<"$HEAP"
+    # setsid + nohup: the broker must outlive the caller's terminal and not
+    # receive its Ctrl-C; all std fds go to files so callers that capture our
+    # output (CI, npm scripts) are not kept waiting on an inherited pipe.
+    setsid nohup "$JAVA" "${heap[@]}" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+      -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true \
+      -Dlog4j2.configurationFile="$LOG4J_CONF" \
+      -cp "$LIB_DIR/*" kafka.Kafka "$PROPS" \
+      </dev/null >>"$LOG_FILE" 2>&1 8>&- &
+    pid=$!
+    echo "$pid" > "$PID_FILE"
+    log "started Kafka $KAFKA_VERSION (pid $pid), waiting up to ${START_TIMEOUT}s for it to serve clients"
+  fi
+
+  if ! wait_ready "$pid"; then
+    if kill -0 "$pid" 2>/dev/null; then
+      log "broker not ready within ${START_TIMEOUT}s; last 50 log lines of $LOG_FILE:"
+    else
+      log "broker exited during startup; last 50 log lines of $LOG_FILE:"
+    fi
+    tail -n 50 "$LOG_FILE" >&2 || true
+    # Leave nothing half-started behind: a failed start means "not running".
+    cmd_stop
+    exit 1
+  fi
+  log "ready"
+  echo "$BOOTSTRAP"
+}
+
+# ---- stop / status / reset / logs ---------------------------------------------
+
+cmd_stop() {
+  local pid
+  if ! pid="$(broker_pid)"; then
+    rm -f "$PID_FILE"
+    log "not running"
+    return 0
+  fi
+  # SIGTERM lets Kafka flush and close its logs cleanly (faster next start).
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "no clean exit after 30s; sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  fi
+  rm -f "$PID_FILE"
+  log "stopped"
+}
+
+cmd_status() {
+  if running; then
+    echo "running $BOOTSTRAP"
+  else
+    echo "stopped"
+    return 1
+  fi
+}
+
+cmd_reset() {
+  cmd_stop
+  # Guard against a mistyped KAFKA_DATA_DIR: only delete a dir this script made.
+  if [[ -d "$DATA_DIR" && -n "$(ls -A "$DATA_DIR")" ]] && ! grep -qs 'kafka.sh data dir' "$DATA_DIR/.gitignore"; then
+    die "$DATA_DIR does not look like a kafka.sh data dir; not deleting it"
+  fi
+  rm -rf "$DATA_DIR"
+  log "deleted $DATA_DIR"
+}
+
+cmd_logs() {
+  [[ -f "$LOG_FILE" ]] || die "no log file at $LOG_FILE"
+  tail -n 200 "$@" "$LOG_FILE"
+}
+
+case "${1:-}" in
+  fetch) cmd_fetch ;;
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  reset) cmd_reset ;;
+  logs) shift; cmd_logs "$@" ;;
+  *) echo "usage: $(basename "$0") fetch|start|stop|status|reset|logs [-f]" >&2; exit 2 ;;
+esac
