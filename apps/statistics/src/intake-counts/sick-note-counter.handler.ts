@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { SickNoteReceivedEvent, type SickNoteReceived } from '@syfo/contracts';
+import { Consumes, type EventHandler } from '@syfo/platform';
+import type { EntityManager } from 'typeorm';
+
+import { quarterOf } from './quarter.util';
+
+/** Counts accepted sick notes per employer and quarter. Nothing about the person is kept. */
+@Injectable()
+@Consumes('statistics.intake-events')
+export class SickNoteCounterHandler implements EventHandler<typeof SickNoteReceivedEvent> {
+  public readonly event = SickNoteReceivedEvent;
+
+  public async handle(note: SickNoteReceived, _envelope: unknown, manager: EntityManager): Promise<void> {
+    const firstFom = note.periods.reduce((min, period) => (period.fom < min ? period.fom : min), note.periods[0]!.fom);
+    await manager.query(
+      `INSERT INTO intake_count (orgnr, quarter, sick_notes) VALUES ($1, $2, 1)
+       ON CONFLICT (orgnr, quarter) DO UPDATE SET sick_notes = intake_count.sick_notes + 1`,
+      [note.orgnr ?? '', quarterOf(firstFom)],
+    );
+  }
+}
