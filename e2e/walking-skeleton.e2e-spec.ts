@@ -221,6 +221,27 @@ describe('a malformed event sent straight to a topic', () => {
   });
 });
 
+describe('employer accounts flow from the CRM to collaboration', () => {
+  it('lets a team take an employer only once the CRM account has reached collaboration', async () => {
+    const orgnr = syntheticOrgnr(300);
+    const outreach = grpcClient('employer-outreach', 'AccountService', grpcAddress(localService('employer-outreach'), env));
+    const teams = grpcClient('collaboration', 'TeamService', grpcAddress(localService('collaboration'), env));
+    try {
+      const { team } = await teams.call<{ team: { teamId: string } }>('CreateTeam', { name: 'Arbeidsgiverteam Drammen', enhetNr: '0602' });
+      const refused = (await teams.call('AssignEmployer', { teamId: team.teamId, orgnr }).catch((e: ServiceError) => e)) as ServiceError;
+      expect(refused.code).toBe(status.FAILED_PRECONDITION);
+
+      await outreach.call('RegisterAccount', { orgnr, name: 'Drammen Mekaniske', kommunenummer: '3301', naceCode: '25.110' });
+      await eventually(() => teams.call('AssignEmployer', { teamId: team.teamId, orgnr }));
+      const { team: current } = await teams.call<{ team: { employerOrgnrs: string[] } }>('GetTeam', { teamId: team.teamId });
+      expect(current.employerOrgnrs).toEqual([orgnr]);
+    } finally {
+      outreach.close();
+      teams.close();
+    }
+  });
+});
+
 describe('configuration', () => {
   it('refuses to start with a message naming each wrong variable', () => {
     const service = localService('case-intake');

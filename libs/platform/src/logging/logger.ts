@@ -8,14 +8,15 @@ import pino, { type Logger } from 'pino';
 const SENSITIVE_KEYS = ['personIdent', 'fnr', 'fodselsnummer', 'diagnosis', 'diagnosisCode', 'navn', 'fullName', 'text', 'freeText', 'payload', 'value'];
 const REDACT_PATHS = SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+export function createLogger(service: string, level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's own log lines go through the same structured, redacting logger. */
