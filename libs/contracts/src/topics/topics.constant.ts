@@ -1,5 +1,5 @@
 /**
- * Every Kafka topic the platform uses, declared once: `tools/kafka/create-topics.ts` creates them and
+ * Every Kafka topic the platform uses, declared once: `tools/local/create-topics.ts (npm run kafka:topics)` creates them and
  * docs/architecture.md describes them. Services refer to these constants, never to string literals.
  */
 export interface TopicSpec {

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+
+import { deadLetterTopic, SickNoteReceivedEvent, type SickNoteReceived } from '@syfo/contracts';
+import { DEFAULT_ENVIRONMENT, deleteTopicsWithPrefix, eventually, readTopic, recreateDatabase, testKafka, withDatabase, produceRaw } from '@syfo/testing';
+import type { Producer } from 'kafkajs';
+import pino from 'pino';
+import type { DataSource, EntityManager } from 'typeorm';
+
+import { systemClock } from '../clock/clock';
+import { EventConsumer } from '../kafka/event-consumer';
+import { PoisonMessageError, type EventHandler } from '../kafka/event-handler';
+import { createProducer } from '../kafka/kafka.factory';
+import { createDeclaredTopics } from '../kafka/topic-admin';
+import { createDataSource } from '../persistence/data-source.factory';
+import { createPlatformTables } from '../persistence/platform-tables';
+import { OutboxRelay } from './outbox.relay';
+import { OutboxService } from './outbox.service';
+
+jest.setTimeout(120_000);
+
+const env = { ...DEFAULT_ENVIRONMENT, database: 'syfo_platform_it', topicPrefix: `platform-it-${randomUUID().slice(0, 8)}.` };
+const kafka = testKafka(env.kafkaBrokers);
+const logger = pino({ level: 'silent' });
+const GROUP = 'triage.intake-events';
+const TOPIC = `${env.topicPrefix}intake.sick-note.v1`;
+
+let dataSource: DataSource;
+let producer: Producer;
+let relay: OutboxRelay;
+let outbox: OutboxService;
+let consumer: EventConsumer;
+/** What the handler does with the next event of a person, for the failure tests. */
+const behaviour = new Map<string, () => void>();
+
+class RecordingHandler implements EventHandler<typeof SickNoteReceivedEvent> {
+  public readonly event = SickNoteReceivedEvent;
+
+  public async handle(note: SickNoteReceived, _envelope: unknown, manager: EntityManager): Promise<void> {
+    behaviour.get(note.personIdent)?.();
+    await manager.query('INSERT INTO applied (person_ident, sick_note_id) VALUES ($1, $2)', [note.personIdent, note.sickNoteId]);
+  }
+}
+
+function note(personIdent: string): SickNoteReceived {
+  return {
+    sickNoteId: randomUUID(),
+    personIdent,
+    orgnr: '889640782',
+    status: 'SENDT',
+    issuedOn: '2025-01-06',
+    periods: [{ fom: '2025-01-06', tom: '2025-01-19', type: 'FULL' }],
+    receivedAt: new Date().toISOString(),
+  };
+}
+
+const applied = (personIdent: string) =>
+  withDatabase(env, async (db) => (await db.query('SELECT sick_note_id FROM platform_it.applied WHERE person_ident = $1 ORDER BY seq', [personIdent])).rows.map((row) => row.sick_note_id as string));
+
+beforeAll(async () => {
+  await recreateDatabase(env);
+  await withDatabase(env, (db) => db.query('CREATE SCHEMA platform_it'));
+  dataSource = await createDataSource(
+    { DATABASE_URL: `postgres://postgres@${env.pgHost}:${env.pgPort}/${env.database}`, DATABASE_SCHEMA: 'platform_it', DATABASE_POOL_SIZE: 5 },
+    { entities: [], migrations: [] },
+  ).initialize();
+  const runner = dataSource.createQueryRunner();
+  await createPlatformTables(runner);
+  await runner.query('CREATE TABLE applied (seq bigserial PRIMARY KEY, person_ident text NOT NULL, sick_note_id uuid NOT NULL)');
+  await runner.release();
+
+  await createDeclaredTopics(kafka, env.topicPrefix);
+  producer = createProducer(kafka);
+  await producer.connect();
+  relay = new OutboxRelay(dataSource, producer, logger, { pollIntervalMs: 50, batchSize: 100, lockName: 'platform-it', topicPrefix: env.topicPrefix });
+  outbox = new OutboxService(dataSource, systemClock, 'vestland');
+  outbox.onCommitted(() => relay.nudge());
+  relay.start();
+  consumer = new EventConsumer(kafka, producer, dataSource, logger, {
+    group: GROUP,
+    topics: ['intake.sick-note.v1'],
+    topicPrefix: env.topicPrefix,
+    handlers: [new RecordingHandler()],
+    maxAttempts: 3,
+    retryBaseMs: 20,
+  });
+  await consumer.start();
+});
+
+afterAll(async () => {
+  await consumer?.stop();
+  await relay?.stop();
+  await producer?.disconnect();
+  await dataSource?.destroy();
+  await deleteTopicsWithPrefix(kafka, env.topicPrefix);
+});
+
+describe('outbox and inbox over real PostgreSQL and Kafka', () => {
+  it('publishes committed events in order per key, and each is applied once', async () => {
+    const notes = Array.from({ length: 30 }, (_, i) => note(i % 2 === 0 ? '01019012480' : '41019012474'));
+    for (let i = 0; i < notes.length; i += 10) {
+      await outbox.transaction('it-order', async (tx) => {
+        for (const each of notes.slice(i, i + 10)) await tx.publish(SickNoteReceivedEvent, each);
+      });
+    }
+    for (const person of ['01019012480', '41019012474']) {
+      const expected = notes.filter((each) => each.personIdent === person).map((each) => each.sickNoteId);
+      await eventually(async () => expect(await applied(person)).toEqual(expected));
+    }
+    expect(await relay.pendingCount()).toBe(0);
+  });
+
+  it('publishes nothing for a transaction that rolls back', async () => {
+    const rolledBack = note('01019012480');
+    await expect(
+      outbox.transaction('it-rollback', async (tx) => {
+        await tx.publish(SickNoteReceivedEvent, rolledBack);
+        throw new Error('the write failed');
+      }),
+    ).rejects.toThrow('the write failed');
+    const count = await withDatabase(env, async (db) => (await db.query("SELECT count(*)::int AS n FROM platform_it.outbox_message WHERE envelope->'payload'->>'sickNoteId' = $1", [rolledBack.sickNoteId])).rows[0].n);
+    expect(count).toBe(0);
+  });
+
+  it('applies a redelivered event once', async () => {
+    const person = '21019012422';
+    const envelope = JSON.stringify({ eventId: randomUUID(), type: 'intake.sick-note', version: 1, occurredAt: new Date().toISOString(), region: 'vestland', correlationId: 'it-dup', payload: note(person) });
+    const marker = note(person);
+    await produceRaw(kafka, TOPIC, [
+      { key: person, value: envelope },
+      { key: person, value: envelope },
+    ]);
+    await outbox.transaction('it-dup-marker', (tx) => tx.publish(SickNoteReceivedEvent, marker));
+    await eventually(async () => expect((await applied(person)).at(-1)).toBe(marker.sickNoteId));
+    expect(await applied(person)).toHaveLength(2);
+  });
+
+  it('retries a failing handler, then parks a poison event with its reason while the partition flows on', async () => {
+    const person = '31019012584';
+    let failures = 2;
+    behaviour.set(person, () => {
+      if (failures > 0) {
+        failures -= 1;
+        throw new Error('deadlock, try again');
+      }
+    });
+    const retried = note(person);
+    await outbox.transaction('it-retry', (tx) => tx.publish(SickNoteReceivedEvent, retried));
+    await eventually(async () => expect(await applied(person)).toEqual([retried.sickNoteId]));
+
+    behaviour.set(person, () => {
+      throw new PoisonMessageError('it.cannot_apply', 'this event can never be applied');
+    });
+    const poison = note(person);
+    await outbox.transaction('it-poison', (tx) => tx.publish(SickNoteReceivedEvent, poison));
+    const dead = await readTopic(kafka, `${env.topicPrefix}${deadLetterTopic(GROUP)}`, (messages) => messages.some((m) => String(m.value).includes(poison.sickNoteId)));
+    const parked = dead.find((m) => String(m.value).includes(poison.sickNoteId))!;
+    expect(JSON.parse(String(parked.headers?.['dlq-reason']))).toMatchObject({ reason: 'it.cannot_apply' });
+
+    behaviour.delete(person);
+    const after = note(person);
+    await outbox.transaction('it-after', (tx) => tx.publish(SickNoteReceivedEvent, after));
+    await eventually(async () => expect(await applied(person)).toEqual([retried.sickNoteId, after.sickNoteId]));
+  });
+});
