@@ -128,7 +128,7 @@ describe('bad gRPC input', () => {
   it('gets INVALID_ARGUMENT naming every field and rule, and nothing is written', async () => {
     const countRows = () =>
       withDatabase(env, async (db) => {
-        const notes = await db.query('SELECT count(*)::int AS n FROM case_intake.sick_note');
+        const notes = await db.query('SELECT count(*)::int AS n FROM case_intake.document');
         const outbox = await db.query('SELECT count(*)::int AS n FROM case_intake.outbox_message');
         return { notes: notes.rows[0].n, outbox: outbox.rows[0].n };
       });
@@ -204,6 +204,8 @@ describe('a malformed event sent straight to a topic', () => {
       issuedOn: '2025-03-03',
       periods: [{ fom: '2025-03-03', tom: '2025-03-16', type: 'FULL' }],
       receivedAt: new Date().toISOString(),
+      version: 1,
+      cancelled: false,
     };
     // Same key, so all three share a partition: the good one can only arrive if the bad ones let it pass.
     await produceRaw(kafka, topic, [
@@ -235,6 +237,12 @@ describe('employer accounts flow from the CRM to collaboration', () => {
       await eventually(() => teams.call('AssignEmployer', { teamId: team.teamId, orgnr }));
       const { team: current } = await teams.call<{ team: { employerOrgnrs: string[] } }>('GetTeam', { teamId: team.teamId });
       expect(current.employerOrgnrs).toEqual([orgnr]);
+
+      // The CRM learns the account's team from collab.team.v1.
+      await eventually(async () => {
+        const { account } = await outreach.call<{ account: { teams: { teamId: string; name: string; enhetNr: string }[] } }>('GetAccount', { orgnr });
+        expect(account.teams).toEqual([{ teamId: team.teamId, name: 'Arbeidsgiverteam Drammen', enhetNr: '0602' }]);
+      });
     } finally {
       outreach.close();
       teams.close();

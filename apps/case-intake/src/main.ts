@@ -2,7 +2,8 @@ import 'reflect-metadata';
 
 import { bootstrapService } from '@syfo/platform';
 
+import { CaseIntakeConfigSchema } from './config/case-intake.config';
 import { CASE_INTAKE_PERSISTENCE } from './database/persistence';
-import { SickNotesModule } from './sick-notes/sick-notes.module';
+import { DocumentsModule } from './documents/documents.module';
 
-void bootstrapService({ service: 'case-intake', persistence: CASE_INTAKE_PERSISTENCE, modules: [SickNotesModule] });
+void bootstrapService({ service: 'case-intake', configSchema: CaseIntakeConfigSchema, persistence: CASE_INTAKE_PERSISTENCE, modules: [DocumentsModule] });

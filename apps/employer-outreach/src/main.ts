@@ -2,7 +2,8 @@ import 'reflect-metadata';
 
 import { bootstrapService } from '@syfo/platform';
 
+import { AccountTeamsModule } from './account-teams/account-teams.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { EMPLOYER_OUTREACH_PERSISTENCE } from './database/persistence';
 
-void bootstrapService({ service: 'employer-outreach', persistence: EMPLOYER_OUTREACH_PERSISTENCE, modules: [AccountsModule] });
+void bootstrapService({ service: 'employer-outreach', persistence: EMPLOYER_OUTREACH_PERSISTENCE, modules: [AccountTeamsModule, AccountsModule] });

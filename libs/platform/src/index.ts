@@ -19,3 +19,4 @@ export * from './outbox/outbox.service';
 export * from './persistence/platform-tables';
 export * from './grpc/grpc-request.util';
 export * from './kafka/topic-admin';
+export * from './persistence/data-source.factory';

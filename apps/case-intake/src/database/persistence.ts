@@ -1,7 +1,9 @@
-import { SickNote } from '../sick-notes/sick-note.entity';
+import { Document, DocumentVersion } from '../documents/document.entity';
+import { PersonTilfeller } from '../tilfeller/person-tilfeller.entity';
+import { Documents1763942400000 } from './migrations/1763942400000-documents.migration';
 import { Initial1763856000000 } from './migrations/1763856000000-initial.migration';
 
 export const CASE_INTAKE_PERSISTENCE = {
-  entities: [SickNote],
-  migrations: [Initial1763856000000],
+  entities: [Document, DocumentVersion, PersonTilfeller],
+  migrations: [Initial1763856000000, Documents1763942400000],
 };

@@ -5,6 +5,7 @@ import { AccountRegisteredEvent, OrgnrSchema, type outreachV1 } from '@syfo/cont
 import { correlationIdOf, OutboxService, parseRequest } from '@syfo/platform';
 import { z } from 'zod';
 
+import { AccountTeamsService } from '../account-teams/account-teams.service';
 import { toAccountMessage } from './account.mapper';
 import { AccountsService } from './accounts.service';
 
@@ -16,19 +17,23 @@ const GetAccountSchema = z.strictObject({ orgnr: OrgnrSchema });
 export class AccountsGrpcController implements outreachV1.AccountService {
   public constructor(
     private readonly accounts: AccountsService,
+    private readonly accountTeams: AccountTeamsService,
     private readonly outbox: OutboxService,
   ) {}
 
   @GrpcMethod('AccountService', 'RegisterAccount')
   public async RegisterAccount(request: outreachV1.RegisterAccountRequest, metadata?: Metadata): Promise<outreachV1.RegisterAccountResponse> {
     const registration = parseRequest(RegisterAccountSchema, request);
-    const account = await this.outbox.transaction(correlationIdOf(metadata), (tx) => this.accounts.register(tx, registration));
-    return { account: toAccountMessage(account) };
+    return this.outbox.transaction(correlationIdOf(metadata), async (tx) => {
+      const account = await this.accounts.register(tx, registration);
+      return { account: toAccountMessage(account, await this.accountTeams.teamsOf(account.orgnr, tx.manager)) };
+    });
   }
 
   @GrpcMethod('AccountService', 'GetAccount')
   public async GetAccount(request: outreachV1.GetAccountRequest): Promise<outreachV1.GetAccountResponse> {
     const { orgnr } = parseRequest(GetAccountSchema, request);
-    return { account: toAccountMessage(await this.accounts.get(orgnr)) };
+    const account = await this.accounts.get(orgnr);
+    return { account: toAccountMessage(account, await this.accountTeams.teamsOf(orgnr)) };
   }
 }

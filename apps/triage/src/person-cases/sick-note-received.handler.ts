@@ -3,13 +3,17 @@ import { SickNoteReceivedEvent, type SickNoteReceived } from '@syfo/contracts';
 import { Consumes, type EventHandler } from '@syfo/platform';
 import type { EntityManager } from 'typeorm';
 
-/** Folds each accepted sick note into the person's case; the inbox guarantees each note counts once. */
+/**
+ * Folds each new sick note into the person's case; the inbox guarantees each counts once. Corrections
+ * and withdrawals wait for the tilfelle-based milestones (issue 4), which replace this read model.
+ */
 @Injectable()
 @Consumes('triage.intake-events')
 export class SickNoteReceivedHandler implements EventHandler<typeof SickNoteReceivedEvent> {
   public readonly event = SickNoteReceivedEvent;
 
   public async handle(note: SickNoteReceived, _envelope: unknown, manager: EntityManager): Promise<void> {
+    if (note.version !== 1 || note.cancelled) return;
     const fom = note.periods.reduce((min, period) => (period.fom < min ? period.fom : min), note.periods[0]!.fom);
     const tom = note.periods.reduce((max, period) => (period.tom > max ? period.tom : max), note.periods[0]!.tom);
     await manager.query(

@@ -16,6 +16,21 @@ export const TOPICS = {
     retentionMs: 14 * DAY_MS,
     description: 'Sick notes delivered by external case systems (fagsystemer); consumed by case-intake.',
   },
+  'intake.inbound.document.v1': {
+    partitions: 6,
+    retentionMs: 14 * DAY_MS,
+    description: 'Søknader, inntektsmeldinger, arbeidsforhold and cancellations from external case systems; consumed by case-intake.',
+  },
+  'intake.tilfelle-person.v1': {
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    description: "A person's whole oppfølgingstilfelle list after it changed; keyed by person.",
+  },
+  'intake.arbeidsforhold.v1': {
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    description: 'An employment (or its cancellation) for possible-workday statistics; keyed by orgnr.',
+  },
   'intake.sick-note.v1': {
     partitions: 6,
     retentionMs: 30 * DAY_MS,
@@ -40,10 +55,11 @@ export type TopicName = keyof typeof TOPICS;
  * message that fails validation or keeps failing is parked with its reason and the partition flows on.
  */
 export const CONSUMER_GROUPS = {
-  'case-intake.inbound': { topics: ['intake.inbound.sick-note.v1'] },
+  'case-intake.inbound': { topics: ['intake.inbound.sick-note.v1', 'intake.inbound.document.v1'] },
   'triage.intake-events': { topics: ['intake.sick-note.v1'] },
   'statistics.intake-events': { topics: ['intake.sick-note.v1'] },
   'collaboration.crm-events': { topics: ['crm.account.v1'] },
+  'employer-outreach.collab-events': { topics: ['collab.team.v1'] },
 } as const satisfies Record<string, { topics: readonly TopicName[] }>;
 
 export type ConsumerGroup = keyof typeof CONSUMER_GROUPS;

@@ -14,6 +14,8 @@ const payload = {
   issuedOn: '2025-01-06',
   periods: [{ fom: '2025-01-06', tom: '2025-01-19', type: 'FULL' }],
   receivedAt: '2025-01-06T08:00:00.000Z',
+  version: 1,
+  cancelled: false,
 };
 const envelope = {
   eventId: '0b9d3c5e-8c1f-4b55-9a41-7d2f0e6a1b23',

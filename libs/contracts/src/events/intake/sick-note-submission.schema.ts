@@ -13,6 +13,10 @@ export const OrgnrSchema = z.string().superRefine((value, ctx) => {
   if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message, params: { rule: `orgnr.${check.rule}` } });
 });
 
+export const DateRangeSchema = z
+  .strictObject({ fom: LocalDateSchema, tom: LocalDateSchema })
+  .refine((range) => range.tom >= range.fom, { path: ['tom'], message: 'must not be before fom', params: { rule: 'period.order' } });
+
 export const SICK_NOTE_STATUSES = ['NY', 'SENDT', 'BEKREFTET', 'AVBRUTT'] as const;
 export const PERIOD_TYPES = ['FULL', 'GRADED', 'AVVENTENDE', 'BEHANDLINGSDAGER', 'REISETILSKUDD'] as const;
 
@@ -54,6 +58,10 @@ export const SickNoteSubmissionSchema = z
       })
       .optional(),
     periods: z.array(SickNotePeriodSchema).min(1).max(50),
+    /** Self-certified days (egenmelding) the person reported before this note. */
+    egenmeldingsperioder: z.array(DateRangeSchema).max(20).optional(),
+    /** The issuing clinician's HPR number (Helsepersonellregisteret). */
+    issuerHpr: z.string().regex(/^\d{7,9}$/, 'must be a 7–9 digit HPR number').optional(),
   })
   .superRefine((note, ctx) => {
     if (note.status === 'SENDT' && note.orgnr === undefined) {

@@ -5,6 +5,7 @@
 // source: syfo/intake/v1/sick_note.proto
 
 /* eslint-disable */
+import { Observable } from "rxjs";
 
 export const protobufPackage = "syfo.intake.v1";
 
@@ -36,6 +37,11 @@ export enum DiagnosisSystem {
   UNRECOGNIZED = "UNRECOGNIZED",
 }
 
+export interface DateRange {
+  fom: string;
+  tom: string;
+}
+
 export interface SickNotePeriod {
   fom: string;
   tom: string;
@@ -60,6 +66,35 @@ export interface SubmitSickNoteRequest {
   issuedOn: string;
   diagnosis?: Diagnosis | undefined;
   periods: SickNotePeriod[];
+  /** Self-certified days (egenmelding) reported with the note. */
+  egenmeldingsperioder: DateRange[];
+  /** The issuing clinician's HPR number. */
+  issuerHpr?: string | undefined;
+}
+
+/** One note of a bulk load. */
+export interface SubmitSickNotesRequest {
+  sickNote?: SubmitSickNoteRequest | undefined;
+}
+
+export interface SubmitSickNotesResponse {
+  accepted: number;
+  duplicates: number;
+  rejected: RejectedSickNote[];
+}
+
+/** A note of a bulk load that was not stored, by its position in the stream (0-based). */
+export interface RejectedSickNote {
+  index: number;
+  sourceId: string;
+  reason: string;
+  fieldErrors: FieldError[];
+}
+
+export interface FieldError {
+  field: string;
+  rule: string;
+  description: string;
 }
 
 export interface SubmitSickNoteResponse {
@@ -84,12 +119,44 @@ export interface GetSickNoteResponse {
   issuedOn: string;
   periods: SickNotePeriod[];
   receivedAt: string;
+  /** The current version; 1 for a note never corrected. */
+  version: number;
+  /** Every version, oldest first. */
+  versions: SickNoteVersion[];
+  /** Withdrawn by the sending system; it no longer counts towards any tilfelle. */
+  cancelled: boolean;
+  egenmeldingsperioder: DateRange[];
+}
+
+export interface SickNoteVersion {
+  version: number;
+  receivedAt: string;
+  status: SickNoteStatus;
+  orgnr?: string | undefined;
+  periods: SickNotePeriod[];
+}
+
+export interface ListPersonSickNotesRequest {
+  personIdent: string;
+  /** Why the caller reads person data; written to the audit log. */
+  purpose: string;
+}
+
+export interface ListPersonSickNotesResponse {
+  sickNotes: GetSickNoteResponse[];
 }
 
 /** Sick notes from external case systems (fagsystemer). Dates are ISO local dates (YYYY-MM-DD, Europe/Oslo). */
 export interface SickNoteService {
   /** Validates and stores a sick note. Delivering the same (source_system, source_id) again is idempotent. */
   SubmitSickNote(request: SubmitSickNoteRequest): Promise<SubmitSickNoteResponse>;
-  /** One stored sick note, as case-intake holds it. The read is audited. */
+  /**
+   * Bulk load: a stream of notes, each validated and stored on its own (a restart loses nothing,
+   * and sending the same notes again stores nothing twice). Invalid notes are reported, not stored.
+   */
+  SubmitSickNotes(request: Observable<SubmitSickNotesRequest>): Promise<SubmitSickNotesResponse>;
+  /** One stored sick note with all its versions. The read is audited. */
   GetSickNote(request: GetSickNoteRequest): Promise<GetSickNoteResponse>;
+  /** Every sick note of a person, newest first. The read is audited. */
+  ListPersonSickNotes(request: ListPersonSickNotesRequest): Promise<ListPersonSickNotesResponse>;
 }

@@ -16,6 +16,15 @@ export interface Account {
   name: string;
   kommunenummer: string;
   naceCode: string;
+  /** The teams (arbeidsgiverteam) that look after this employer, sorted by name. */
+  teams: AccountTeam[];
+}
+
+/** A team that looks after an account, as the CRM last heard of it from collaboration. */
+export interface AccountTeam {
+  teamId: string;
+  name: string;
+  enhetNr: string;
 }
 
 export interface RegisterAccountRequest {

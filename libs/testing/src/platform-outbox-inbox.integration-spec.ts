@@ -1,20 +1,26 @@
 import { randomUUID } from 'node:crypto';
 
 import { deadLetterTopic, SickNoteReceivedEvent, type SickNoteReceived } from '@syfo/contracts';
-import { DEFAULT_ENVIRONMENT, deleteTopicsWithPrefix, eventually, readTopic, recreateDatabase, testKafka, withDatabase, produceRaw } from '@syfo/testing';
+import {
+  createDataSource,
+  createDeclaredTopics,
+  createPlatformTables,
+  createProducer,
+  EventConsumer,
+  OutboxRelay,
+  OutboxService,
+  PoisonMessageError,
+  systemClock,
+  type EventHandler,
+} from '@syfo/platform';
 import type { Producer } from 'kafkajs';
 import pino from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { systemClock } from '../clock/clock';
-import { EventConsumer } from '../kafka/event-consumer';
-import { PoisonMessageError, type EventHandler } from '../kafka/event-handler';
-import { createProducer } from '../kafka/kafka.factory';
-import { createDeclaredTopics } from '../kafka/topic-admin';
-import { createDataSource } from '../persistence/data-source.factory';
-import { createPlatformTables } from '../persistence/platform-tables';
-import { OutboxRelay } from './outbox.relay';
-import { OutboxService } from './outbox.service';
+import { recreateDatabase, withDatabase } from './database';
+import { eventually } from './eventually';
+import { deleteTopicsWithPrefix, produceRaw, readTopic, testKafka } from './kafka';
+import { DEFAULT_ENVIRONMENT } from './local-services';
 
 jest.setTimeout(120_000);
 
@@ -50,6 +56,8 @@ function note(personIdent: string): SickNoteReceived {
     issuedOn: '2025-01-06',
     periods: [{ fom: '2025-01-06', tom: '2025-01-19', type: 'FULL' }],
     receivedAt: new Date().toISOString(),
+    version: 1,
+    cancelled: false,
   };
 }
 

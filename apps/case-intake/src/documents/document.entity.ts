@@ -1,0 +1,72 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const DOCUMENT_KINDS = ['SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * The current version of a fact an external case system sent. The body is what the tilfelle
+ * computation needs; the diagnosis is kept apart because it is sensitive and never leaves the service.
+ */
+@Entity({ name: 'document' })
+export class Document {
+  @PrimaryColumn({ type: 'uuid' })
+  public id!: string;
+
+  @Column({ type: 'text' })
+  public kind!: DocumentKind;
+
+  @Column({ name: 'source_system', type: 'text' })
+  public sourceSystem!: string;
+
+  @Column({ name: 'source_id', type: 'text' })
+  public sourceId!: string;
+
+  @Column({ name: 'person_ident', type: 'text' })
+  public personIdent!: string;
+
+  @Column({ type: 'text', nullable: true })
+  public orgnr!: string | null;
+
+  @Column({ type: 'integer' })
+  public version!: number;
+
+  @Column({ name: 'content_hash', type: 'text' })
+  public contentHash!: string;
+
+  @Column({ type: 'jsonb' })
+  public body!: Record<string, unknown>;
+
+  @Column({ name: 'diagnosis_system', type: 'text', nullable: true })
+  public diagnosisSystem!: string | null;
+
+  @Column({ name: 'diagnosis_code', type: 'text', nullable: true })
+  public diagnosisCode!: string | null;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  public receivedAt!: Date;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  public cancelledAt!: Date | null;
+}
+
+/** Every version a document has had, for the version history and for audit. */
+@Entity({ name: 'document_version' })
+export class DocumentVersion {
+  @PrimaryColumn({ name: 'document_id', type: 'uuid' })
+  public documentId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  public version!: number;
+
+  @Column({ name: 'content_hash', type: 'text' })
+  public contentHash!: string;
+
+  @Column({ type: 'jsonb' })
+  public body!: Record<string, unknown>;
+
+  @Column({ type: 'text', nullable: true })
+  public orgnr!: string | null;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  public receivedAt!: Date;
+}

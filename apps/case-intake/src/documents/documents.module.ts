@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+
+import { AuditModule } from '../audit/audit.module';
+import { TilfellerModule } from '../tilfeller/tilfeller.module';
+import { DocumentsGrpcController } from './documents.grpc.controller';
+import { DocumentsRepository } from './documents.repository';
+import { DocumentsService } from './documents.service';
+import { INBOUND_DOCUMENT_HANDLERS } from './inbound-documents.handler';
+import { SickNotesGrpcController } from './sick-notes.grpc.controller';
+
+@Module({
+  imports: [AuditModule, TilfellerModule],
+  controllers: [DocumentsGrpcController, SickNotesGrpcController],
+  providers: [DocumentsRepository, DocumentsService, ...INBOUND_DOCUMENT_HANDLERS],
+})
+export class DocumentsModule {}

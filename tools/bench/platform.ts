@@ -1,0 +1,82 @@
+import type { UnaryCall } from '@syfo/testing';
+import type { Kafka } from 'kafkajs';
+
+import type { SubmitRequest } from './bench-notes';
+import { now } from './measure';
+
+export interface Submitted {
+  readonly startedAt: number;
+  readonly endedAt: number;
+  /** Milliseconds per call, in request order. */
+  readonly latencies: Float64Array;
+}
+
+/**
+ * Submits every request through real unary SubmitSickNote calls, `concurrency` at a time, and times
+ * each call. The first failure stops the workers; a note reported as a duplicate is a failure too,
+ * since every request is new.
+ */
+export async function submitAll(call: UnaryCall, requests: readonly SubmitRequest[], concurrency: number): Promise<Submitted> {
+  const latencies = new Float64Array(requests.length);
+  let next = 0;
+  let failure: unknown;
+  const worker = async () => {
+    while (failure === undefined && next < requests.length) {
+      const index = next++;
+      const start = now();
+      try {
+        const response = await call<{ duplicate: boolean }>('SubmitSickNote', requests[index]);
+        if (response.duplicate) throw new Error(`note ${requests[index]!.sourceId} was reported as a duplicate`);
+      } catch (error) {
+        failure ??= error;
+        return;
+      }
+      latencies[index] = now() - start;
+    }
+  };
+  const startedAt = now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const endedAt = now();
+  if (failure !== undefined) throw failure;
+  return { startedAt, endedAt, latencies };
+}
+
+/** Polls until `done` holds and returns when it first did; fails after `timeoutMs`. */
+export async function waitUntil(what: string, done: () => Promise<boolean>, timeoutMs: number, intervalMs: number): Promise<number> {
+  const deadline = now() + timeoutMs;
+  for (;;) {
+    if (await done()) return now();
+    if (now() > deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/**
+ * Commits the groups' offsets at the current end of the topic before their services first start,
+ * so they pick up only what comes next, as services that have kept up would, instead of replaying
+ * the topic from the beginning.
+ */
+export async function startGroupsAtEnd(kafka: Kafka, groupIds: readonly string[], topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    for (const groupId of groupIds) {
+      await admin.setOffsets({ groupId, topic, partitions: ends.map((end) => ({ partition: end.partition, offset: end.offset })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Removes the consumer groups under the prefix; they must have no members left. */
+export async function deleteGroupsWithPrefix(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((groupId) => groupId.startsWith(prefix));
+    if (groups.length > 0) await admin.deleteGroups(groups);
+  } finally {
+    await admin.disconnect();
+  }
+}
