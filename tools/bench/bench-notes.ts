@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { SickNoteReceivedEvent, type SickNoteReceived } from '@syfo/contracts';
+import { SickNoteReceivedEvent, TilfellerChangedEvent, type EventDefinition, type PayloadOf } from '@syfo/contracts';
 import { syntheticOrgnr, syntheticPersonIdent } from '@syfo/testing';
 
 /** Employers the notes are spread over: enough that statistics updates many counter rows, as in a region. */
 const EMPLOYERS = 500;
 const DIAGNOSES = ['L03', 'P74', 'R74', 'L86', 'P76'] as const;
 const employers = Array.from({ length: EMPLOYERS }, (_, i) => syntheticOrgnr(i));
+const DAY_MS = 86_400_000;
 
 /** SubmitSickNote's request as a case system sends it: proto field and enum names. */
 export interface SubmitRequest {
@@ -18,15 +19,19 @@ export interface SubmitRequest {
   readonly issuedOn: string;
   readonly diagnosis: { readonly system: string; readonly code: string };
   readonly periods: readonly { readonly fom: string; readonly tom: string; readonly type: string; readonly grade?: number }[];
+  readonly egenmeldingsperioder: readonly { readonly fom: string; readonly tom: string }[];
+  readonly issuerHpr: string;
 }
 
 /**
- * The n-th distinct, valid sick note of a batch: synthetic person and employer, one- to
- * three-week periods spread over 2025 (so all four quarters are counted), every fourth one graded.
+ * The n-th distinct, valid sick note: a synthetic person of its own (distinct for every n below
+ * 200,000, so each note is its person's first and recomputes one tilfelle from one document), one of
+ * 500 employers, a one- to three-week period in 2025 (all four quarters get counted), every fourth
+ * one graded and every third with egenmelding days before it.
  */
 export function sickNoteRequest(batch: string, n: number): SubmitRequest {
-  const fom = day(Date.UTC(2025, 0, 1) + ((n * 7) % 365) * DAY_MS);
-  const tom = day(Date.parse(fom) + (6 + (n % 3) * 7) * DAY_MS);
+  const fom = Date.UTC(2025, 0, 4) + ((n * 7) % 360) * DAY_MS;
+  const tom = fom + (6 + (n % 3) * 7) * DAY_MS;
   const graded = n % 4 === 3;
   return {
     sourceSystem: 'bench',
@@ -34,76 +39,104 @@ export function sickNoteRequest(batch: string, n: number): SubmitRequest {
     personIdent: syntheticPersonIdent(n),
     orgnr: employers[n % EMPLOYERS]!,
     status: 'SICK_NOTE_STATUS_SENDT',
-    issuedOn: fom,
+    issuedOn: day(fom),
     diagnosis: { system: 'DIAGNOSIS_SYSTEM_ICPC2', code: DIAGNOSES[n % DIAGNOSES.length]! },
-    periods: [graded ? { fom, tom, type: 'PERIOD_TYPE_GRADED', grade: 50 } : { fom, tom, type: 'PERIOD_TYPE_FULL' }],
+    periods: [graded ? { fom: day(fom), tom: day(tom), type: 'PERIOD_TYPE_GRADED', grade: 50 } : { fom: day(fom), tom: day(tom), type: 'PERIOD_TYPE_FULL' }],
+    egenmeldingsperioder: n % 3 === 0 ? [{ fom: day(fom - 3 * DAY_MS), tom: day(fom - DAY_MS) }] : [],
+    issuerHpr: String(1_000_000 + (n % 9_000_000)),
   };
 }
 
-/** What case-intake writes for one note: the sick_note row's values and the outbox_message row's. */
+export interface OutboxRow {
+  readonly eventId: string;
+  readonly topic: string;
+  readonly key: string;
+  readonly envelope: string;
+  readonly type: string;
+  readonly version: number;
+  readonly correlationId: string;
+}
+
+/** Column values, in the order of the INSERTs in raw-postgres.ts. */
 export interface StoredRows {
-  readonly sickNote: readonly [string, string, string, string, string, string, string, string, string, string, string, Date];
-  readonly outbox: { readonly eventId: string; readonly topic: string; readonly key: string; readonly envelope: string; readonly correlationId: string };
+  readonly personIdent: string;
+  readonly document: readonly unknown[];
+  readonly documentVersion: readonly unknown[];
+  readonly personTilfeller: readonly unknown[];
+  /** intake.sick-note.v1, then intake.tilfelle-person.v1. */
+  readonly events: readonly [OutboxRow, OutboxRow];
 }
 
 /**
- * The rows SickNotesService.store and OutboxService.enqueue write for a request, with an envelope of
- * the same shape and size (the event payload is built and checked by the real contract).
+ * What case-intake writes for a new note of a person with no other documents (DocumentsRepository,
+ * TilfellerService, OutboxService): the document and its first version, the person's tilfelle list,
+ * and two outbox rows. The events are built and checked with the real contracts, so the envelopes
+ * have the real shape and size; the tilfelle is the one such a note gives (its period, egenmelding
+ * days included).
  */
 export function storedRows(request: SubmitRequest, region: string): StoredRows {
-  const submission = {
-    sourceSystem: request.sourceSystem,
-    sourceId: request.sourceId,
-    personIdent: request.personIdent,
-    orgnr: request.orgnr,
+  const body = {
     status: request.status.replace('SICK_NOTE_STATUS_', ''),
     issuedOn: request.issuedOn,
-    diagnosis: { system: request.diagnosis.system.replace('DIAGNOSIS_SYSTEM_', ''), code: request.diagnosis.code },
     periods: request.periods.map((period) => ({ ...period, type: period.type.replace('PERIOD_TYPE_', '') })),
+    ...(request.egenmeldingsperioder.length > 0 ? { egenmeldingsperioder: request.egenmeldingsperioder } : {}),
+    issuerHpr: request.issuerHpr,
   };
+  const diagnosis = { system: request.diagnosis.system.replace('DIAGNOSIS_SYSTEM_', ''), code: request.diagnosis.code };
+  const hash = createHash('sha256').update(JSON.stringify({ body, orgnr: request.orgnr, diagnosis, personIdent: request.personIdent })).digest('hex');
   const id = randomUUID();
   const receivedAt = new Date();
-  const payload: SickNoteReceived = SickNoteReceivedEvent.payload.parse({
-    sickNoteId: id,
-    personIdent: submission.personIdent,
-    orgnr: submission.orgnr,
-    status: submission.status,
-    issuedOn: submission.issuedOn,
-    periods: submission.periods,
-    receivedAt: receivedAt.toISOString(),
-  });
-  const eventId = randomUUID();
-  // The service uses the caller's x-correlation-id, or a fresh UUID when there is none, as here.
+  const bodyJson = JSON.stringify(body);
+  // Both events of one call share its correlation id: the caller's, or a fresh UUID as here.
   const correlationId = randomUUID();
-  const envelope = {
-    eventId,
-    type: SickNoteReceivedEvent.type,
-    version: SickNoteReceivedEvent.version,
-    occurredAt: receivedAt.toISOString(),
-    region,
-    correlationId,
-    payload,
-  };
+
+  const start = request.egenmeldingsperioder[0]?.fom ?? request.periods[0]!.fom;
+  const end = request.periods[0]!.tom;
+  const tilfeller = [
+    {
+      start,
+      end,
+      antallSykedager: (Date.parse(end) - Date.parse(start)) / DAY_MS + 1,
+      virksomhetsnummerList: [request.orgnr],
+      arbeidstakerAtTilfelleEnd: true,
+      gradertAtTilfelleEnd: body.periods[0]!.type === 'GRADED',
+    },
+  ];
   return {
-    sickNote: [
-      id,
-      submission.sourceSystem,
-      submission.sourceId,
-      createHash('sha256').update(JSON.stringify(submission)).digest('hex'),
-      submission.personIdent,
-      submission.orgnr,
-      submission.status,
-      submission.issuedOn,
-      submission.diagnosis.system,
-      submission.diagnosis.code,
-      JSON.stringify(submission.periods),
-      receivedAt,
+    personIdent: request.personIdent,
+    document: [id, 'SICK_NOTE', request.sourceSystem, request.sourceId, request.personIdent, request.orgnr, hash, bodyJson, diagnosis.system, diagnosis.code, receivedAt],
+    documentVersion: [id, hash, bodyJson, request.orgnr, receivedAt],
+    personTilfeller: [request.personIdent, JSON.stringify(tilfeller), false, 1, receivedAt],
+    events: [
+      outboxRow(SickNoteReceivedEvent, region, correlationId, receivedAt, {
+        sickNoteId: id,
+        personIdent: request.personIdent,
+        orgnr: request.orgnr,
+        status: body.status as PayloadOf<typeof SickNoteReceivedEvent>['status'],
+        issuedOn: body.issuedOn,
+        periods: body.periods as PayloadOf<typeof SickNoteReceivedEvent>['periods'],
+        receivedAt: receivedAt.toISOString(),
+        version: 1,
+        cancelled: false,
+      }),
+      outboxRow(TilfellerChangedEvent, region, correlationId, receivedAt, {
+        personIdent: request.personIdent,
+        tilfeller,
+        recurringAbsence: false,
+        revision: 1,
+        computedAt: receivedAt.toISOString(),
+      }),
     ],
-    outbox: { eventId, topic: SickNoteReceivedEvent.topic, key: SickNoteReceivedEvent.key(payload), envelope: JSON.stringify(envelope), correlationId },
   };
 }
 
-const DAY_MS = 86_400_000;
+/** The envelope OutboxService.enqueue builds, after the same contract check. */
+function outboxRow<E extends EventDefinition>(event: E, region: string, correlationId: string, at: Date, payload: PayloadOf<E>): OutboxRow {
+  const parsed = event.payload.parse(payload) as PayloadOf<E>;
+  const eventId = randomUUID();
+  const envelope = { eventId, type: event.type, version: event.version, occurredAt: at.toISOString(), region, correlationId, payload: parsed };
+  return { eventId, topic: event.topic, key: event.key(parsed), envelope: JSON.stringify(envelope), type: event.type, version: event.version, correlationId };
+}
 
 function day(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);

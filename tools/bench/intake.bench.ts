@@ -22,7 +22,7 @@ import {
 import { Pool } from 'pg';
 
 import { sickNoteRequest, storedRows } from './bench-notes';
-import { measureCpu, median, memoryMiB, now, percentile, postgresCpuMs, processCpuMs, kafkaBrokerPid, type CpuSources, type CpuUsage } from './measure';
+import { kafkaBrokerPid, measureCpu, median, memoryMiB, now, percentile, postgresCpu, processCpu, type CpuSource, type CpuUsage } from './measure';
 import { deleteGroupsWithPrefix, startGroupsAtEnd, submitAll, waitUntil, type Submitted } from './platform';
 import { produceRaw } from './raw-kafka';
 import { createScratchTables, dropScratchTables, insertBatched, insertOneNotePerTransaction, resetScratchTables } from './raw-postgres';
@@ -48,15 +48,20 @@ const RUN_LIMIT_MS = 10 * 60_000 + 5 * WAIT_LIMIT_MS;
 
 /** What to undo, newest first; run at the end of each run, on failure, on a signal and by the watchdog. */
 const cleanups: (() => Promise<unknown> | void)[] = [];
+let cleaning: Promise<void> | undefined;
 
-async function cleanUp(): Promise<void> {
-  for (let task = cleanups.pop(); task; task = cleanups.pop()) {
-    try {
-      await task();
-    } catch (error) {
-      process.stderr.write(`  clean-up step failed: ${message(error)}\n`);
+/** Callers that overlap (a signal while a failing run unwinds) share one clean-up and all wait for its end. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (let task = cleanups.pop(); task; task = cleanups.pop()) {
+      try {
+        await task();
+      } catch (error) {
+        process.stderr.write(`  clean-up step failed: ${message(error)}\n`);
+      }
     }
-  }
+  })().finally(() => (cleaning = undefined));
+  return cleaning;
 }
 
 async function main(): Promise<void> {
@@ -112,20 +117,21 @@ async function benchmarkRun(): Promise<Figures> {
 
   step(`generating ${options.notes.toLocaleString('en-US')} × 2 distinct sick notes`);
   const intakeNotes = Array.from({ length: options.notes }, (_, n) => sickNoteRequest('intake', n));
-  const e2eNotes = Array.from({ length: options.notes }, (_, n) => sickNoteRequest('e2e', n));
+  // Other people than phase 3's, so every note of either phase is its person's first.
+  const e2eNotes = Array.from({ length: options.notes }, (_, n) => sickNoteRequest('e2e', options.notes + n));
   const rows = intakeNotes.map((note) => storedRows(note, env.region));
 
   const kafkaPid = kafkaBrokerPid();
   const services = new Map<ServiceName, ServiceProcess>();
-  const cpuSources: CpuSources = {
-    'case-intake': () => processCpuMs(services.get('case-intake')?.pid),
-    triage: () => processCpuMs(services.get('triage')?.pid),
-    statistics: () => processCpuMs(services.get('statistics')?.pid),
-    postgres: postgresCpuMs,
-    kafka: () => processCpuMs(kafkaPid),
+  const cpuSources: Record<string, CpuSource> = {
+    'case-intake': () => processCpu(services.get('case-intake')?.pid),
+    triage: () => processCpu(services.get('triage')?.pid),
+    statistics: () => processCpu(services.get('statistics')?.pid),
+    postgres: () => postgresCpu(env.database),
+    kafka: () => processCpu(kafkaPid),
     bench: () => {
       const { user, system } = process.cpuUsage();
-      return (user + system) / 1000;
+      return new Map([[process.pid, (user + system) / 1000]]);
     },
   };
   const phase = async <T>(name: Phase, work: () => Promise<T>): Promise<T> => {
@@ -150,10 +156,12 @@ async function benchmarkRun(): Promise<Figures> {
 
   step('phase 2: raw Kafka');
   const produced = await phase('kafka', () => produceRaw(kafka, `${env.topicPrefix}bench.raw-produce`, rows));
-  figures['raw.kafka.msgsPerS'] = perSecond(options.notes, produced.ms);
+  figures['raw.kafka.notesPerS'] = perSecond(options.notes, produced.ms);
+  figures['raw.kafka.msgsPerS'] = perSecond(produced.messages, produced.ms);
   figures['raw.kafka.mbPerS'] = produced.bytes / 1e6 / (produced.ms / 1000);
-  figures['raw.kafka.envelopeBytes'] = rows.reduce((sum, row) => sum + Buffer.byteLength(row.outbox.envelope), 0) / rows.length;
-  report(`${Math.round(figures['raw.kafka.msgsPerS'])} msg/s`);
+  figures['raw.kafka.sickNoteBytes'] = rows.reduce((sum, row) => sum + Buffer.byteLength(row.events[0].envelope), 0) / rows.length;
+  figures['raw.kafka.tilfelleBytes'] = rows.reduce((sum, row) => sum + Buffer.byteLength(row.events[1].envelope), 0) / rows.length;
+  report(`${Math.round(figures['raw.kafka.msgsPerS'])} msg/s (${Math.round(figures['raw.kafka.notesPerS'])} notes/s)`);
 
   step('phase 3: case-intake alone');
   await pool.query('CHECKPOINT');
@@ -200,7 +208,7 @@ async function benchmarkRun(): Promise<Figures> {
   figures['rss.end'] = memory.rss;
   figures['rss.peak'] = memory.peak;
   step('stopping the services');
-  await Promise.all([...services.values()].map((service) => service.stop()));
+  await Promise.all([...services.values()].map(stopOrKill));
   addRatios(figures);
   return figures;
 }
@@ -208,8 +216,16 @@ async function benchmarkRun(): Promise<Figures> {
 async function startService(name: ServiceName, env: LocalEnvironment, services: Map<ServiceName, ServiceProcess>): Promise<void> {
   const service = new ServiceProcess(localService(name), env, { LOG_LEVEL: 'warn' }, LOG_DIR);
   services.set(name, service);
-  cleanups.push(() => service.kill());
+  cleanups.push(() => stopOrKill(service));
   await service.start();
+}
+
+/** A graceful stop lets the consumers leave their groups, so the groups can be deleted; SIGKILL if it hangs. */
+async function stopOrKill(service: ServiceProcess): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([service.stop(), new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
+  clearTimeout(timer);
+  await service.kill();
 }
 
 function latencyFigures(submitted: Submitted): Figures {
@@ -235,7 +251,7 @@ function recordCpu(figures: Figures, phase: Phase, usage: CpuUsage, wallMs: numb
 
 /** Each platform figure over each raw limit of the same run. */
 function addRatios(figures: Figures): void {
-  const raw = { pgPerNote: figures['raw.pg.perNote.notesPerS']!, pgBatched: figures['raw.pg.batched.notesPerS']!, kafka: figures['raw.kafka.msgsPerS']! };
+  const raw = { pgPerNote: figures['raw.pg.perNote.notesPerS']!, pgBatched: figures['raw.pg.batched.notesPerS']!, kafka: figures['raw.kafka.notesPerS']! };
   const platform = { intake: figures['intake.notesPerS']!, published: figures['intake.publishedNotesPerS']!, e2e: figures['e2e.notesPerS']!, e2eIntake: figures['e2e.intakeNotesPerS']! };
   for (const [name, value] of Object.entries(platform)) {
     for (const [limit, rate] of Object.entries(raw)) figures[`ratio.${name}/${limit}`] = value / rate;
@@ -253,13 +269,13 @@ async function describeSetup(): Promise<Pick<BenchContext, 'machine' | 'versions
   const settings = new Pool({ host: DEFAULT_ENVIRONMENT.pgHost, port: DEFAULT_ENVIRONMENT.pgPort, user: 'postgres', database: 'postgres', max: 1 });
   try {
     const { rows } = await settings.query(
-      "SELECT name, setting, unit FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size')",
+      "SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'autovacuum')",
     );
-    const pg = Object.fromEntries(rows.map((row: { name: string; setting: string; unit: string | null }) => [row.name, row.setting]));
+    const pg = Object.fromEntries(rows.map((row: { name: string; setting: string }) => [row.name, row.setting]));
     const clients = ['kafkajs', 'pg', '@grpc/grpc-js'].map((name) => `${name} ${JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version}`);
     return {
       machine: `${cpuModel}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${release()}; load average ${loadavg()[0]!.toFixed(2)} at the start`,
-      versions: `Node ${process.version}, Kafka ${kafka} (tools/kafka/pom.xml), PostgreSQL ${pg['server_version']} (fsync ${pg['fsync']}, synchronous_commit ${pg['synchronous_commit']}, shared_buffers ${Number(pg['shared_buffers']) / 128} MiB, max_wal_size ${pg['max_wal_size']} MiB), ${clients.join(', ')}; commit ${commit()}`,
+      versions: `Node ${process.version}, Kafka ${kafka} (tools/kafka/pom.xml), PostgreSQL ${pg['server_version']} (fsync ${pg['fsync']}, synchronous_commit ${pg['synchronous_commit']}, shared_buffers ${Number(pg['shared_buffers']) / 128} MiB, max_wal_size ${pg['max_wal_size']} MiB, autovacuum ${pg['autovacuum']}), ${clients.join(', ')}; commit ${commit()}`,
       postgresSettings: { fsync: pg['fsync']!, synchronousCommit: pg['synchronous_commit']! },
     };
   } finally {

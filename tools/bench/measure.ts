@@ -20,80 +20,77 @@ export function memoryMiB(pid: number): { rss: number; peak: number } {
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
 
-// /proc counts CPU time in clock ticks; 100 per second on every Linux this runs on, but ask anyway.
-const TICK_MS = 1000 / (Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100);
+let tickMs: number | undefined;
 
-interface ProcStat {
-  readonly comm: string;
-  readonly ppid: number;
-  /** utime + stime: CPU the process itself used. */
-  readonly ownMs: number;
-  /** cutime + cstime: CPU of children it has reaped (exited PostgreSQL backends end up here). */
-  readonly reapedMs: number;
+/** /proc counts CPU time in clock ticks: 100 per second on every Linux this runs on, but ask anyway. */
+function ticksToMs(ticks: number): number {
+  tickMs ??= 1000 / (Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100);
+  return ticks * tickMs;
 }
 
-function procStat(pid: number): ProcStat | undefined {
-  let text: string;
+/** CPU milliseconds a process has used (utime + stime), or undefined once it has gone. */
+function cpuMsOf(pid: number): number | undefined {
   try {
-    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may itself contain spaces or parentheses.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return ticksToMs(Number(fields[11]) + Number(fields[12]));
   } catch {
-    return undefined; // exited between listing and reading
+    return undefined;
   }
-  // The command name is in parentheses and may itself contain spaces or parentheses.
-  const close = text.lastIndexOf(')');
-  const fields = text.slice(close + 2).split(' ');
-  return {
-    comm: text.slice(text.indexOf('(') + 1, close),
-    ppid: Number(fields[1]),
-    ownMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
-    reapedMs: (Number(fields[13]) + Number(fields[14])) * TICK_MS,
-  };
+}
+
+function cmdline(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return [];
+  }
 }
 
 function allPids(): number[] {
   return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
 }
 
-/** Cumulative CPU milliseconds of one process (0 once it has gone). */
-export function processCpuMs(pid: number | undefined): number {
-  return pid === undefined ? 0 : (procStat(pid)?.ownMs ?? 0);
+/** Cumulative CPU milliseconds by process id, for the processes that make up one part of the system. */
+export type CpuSource = () => Map<number, number>;
+
+export function processCpu(pid: number | undefined): Map<number, number> {
+  const ms = pid === undefined ? undefined : cpuMsOf(pid);
+  return new Map(ms === undefined ? [] : [[pid!, ms]]);
 }
 
 /**
- * Cumulative CPU milliseconds of the PostgreSQL server: the postmaster with the backends it has
- * reaped, plus the backends alive now. A backend that exits between two readings moves from the
- * second term to the first, so differences stay right.
+ * The PostgreSQL server as far as it works for one database: the postmaster, its background
+ * processes and the backends connected to that database. Other databases' backends (other
+ * people's tests) are left to "other".
  */
-export function postgresCpuMs(): number {
-  const stats = new Map(allPids().flatMap((pid) => {
-    const stat = procStat(pid);
-    return stat?.comm === 'postgres' ? [[pid, stat] as const] : [];
-  }));
-  let total = 0;
-  for (const stat of stats.values()) total += stats.has(stat.ppid) ? stat.ownMs : stat.ownMs + stat.reapedMs;
-  return total;
+export function postgresCpu(database: string): Map<number, number> {
+  const result = new Map<number, number>();
+  for (const pid of allPids()) {
+    const args = cmdline(pid);
+    const isPostgres = args[0]?.startsWith('postgres:') || args[0]?.endsWith('/bin/postgres');
+    if (!isPostgres) continue;
+    // A client backend is titled "postgres: 15/main: <role> <database> <client> <state>".
+    const backend = /^postgres: [^:]+: (\S+) (\S+) \S+\(\d+\)/.exec(args[0]!);
+    if (backend && backend[2] !== database) continue;
+    const ms = cpuMsOf(pid);
+    if (ms !== undefined) result.set(pid, ms);
+  }
+  return result;
 }
 
 /** The Kafka broker's JVM, found by its main class; it may be another clone's broker on the same port. */
 export function kafkaBrokerPid(): number | undefined {
-  return allPids().find((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('kafka.Kafka');
-    } catch {
-      return false;
-    }
-  });
+  return allPids().find((pid) => cmdline(pid).includes('kafka.Kafka'));
 }
 
 /** Busy and total CPU milliseconds of the whole machine, all cores together (/proc/stat). */
 function machineCpuMs(): { busy: number; total: number } {
   const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number) as number[];
   const busy = user! + nice! + system! + irq! + softirq! + steal!;
-  return { busy: busy * TICK_MS, total: (busy + idle! + iowait!) * TICK_MS };
+  return { busy: ticksToMs(busy), total: ticksToMs(busy + idle! + iowait!) };
 }
-
-/** Named sources of cumulative CPU milliseconds, e.g. one per process that takes part in a phase. */
-export type CpuSources = Record<string, () => number>;
 
 export interface CpuUsage {
   /** Share of the whole machine (all cores) that was busy, 0–1. */
@@ -102,13 +99,19 @@ export interface CpuUsage {
   readonly ms: Record<string, number>;
 }
 
-/** Starts measuring CPU; the returned function ends the measurement. */
-export function measureCpu(sources: CpuSources): () => CpuUsage {
+/**
+ * Starts measuring CPU; the returned function ends the measurement. Counted per process: one that
+ * started meanwhile counts in full, one that ended meanwhile (a short-lived backend) is lost.
+ */
+export function measureCpu(sources: Record<string, CpuSource>): () => CpuUsage {
   const read = () => ({ machine: machineCpuMs(), each: Object.fromEntries(Object.entries(sources).map(([name, source]) => [name, source()])) });
   const start = read();
   return () => {
     const end = read();
-    const ms = Object.fromEntries(Object.keys(sources).map((name) => [name, end.each[name]! - start.each[name]!]));
+    const ms: Record<string, number> = {};
+    for (const name of Object.keys(sources)) {
+      ms[name] = [...end.each[name]!].reduce((sum, [pid, cpu]) => sum + cpu - (start.each[name]!.get(pid) ?? 0), 0);
+    }
     const busy = end.machine.busy - start.machine.busy;
     ms['other'] = Math.max(0, busy - Object.values(ms).reduce((sum, value) => sum + value, 0));
     return { machineBusy: busy / (end.machine.total - start.machine.total), ms };

@@ -5,15 +5,16 @@ import type { Kafka, Message } from 'kafkajs';
 import type { StoredRows } from './bench-notes';
 import { now } from './measure';
 
-/** The relay's batch (OUTBOX_BATCH_SIZE default), so the difference to the relay is its database work. */
+/** The relay's batch (OUTBOX_BATCH_SIZE default), so what the relay adds is its database work. */
 export const RAW_KAFKA_BATCH = 500;
 
 /**
- * Produces the notes' real envelopes, with the relay's key and headers, to a scratch topic shaped like
- * intake.sick-note.v1, through the platform's own producer settings (idempotent, one request in
- * flight) with acks -1. Returns the elapsed ms and the bytes sent (keys, values and headers).
+ * Produces what the relay publishes for the notes, both events of each with its real envelope, key
+ * and headers, to one scratch topic with intake.sick-note.v1's partitions, through the platform's
+ * own producer settings (idempotent, one request in flight) and acks -1. Returns the elapsed ms and
+ * the bytes sent (keys, values and headers).
  */
-export async function produceRaw(kafka: Kafka, topic: string, rows: readonly StoredRows[]): Promise<{ ms: number; bytes: number }> {
+export async function produceRaw(kafka: Kafka, topic: string, rows: readonly StoredRows[]): Promise<{ ms: number; messages: number; bytes: number }> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -21,18 +22,16 @@ export async function produceRaw(kafka: Kafka, topic: string, rows: readonly Sto
   } finally {
     await admin.disconnect();
   }
-  const messages: Message[] = rows.map((row) => ({
-    key: row.outbox.key,
-    value: row.outbox.envelope,
-    headers: {
-      'event-id': row.outbox.eventId,
-      'event-type': SickNoteReceivedEvent.type,
-      'event-version': String(SickNoteReceivedEvent.version),
-      'correlation-id': row.outbox.correlationId,
-    },
-  }));
+  const messages: Message[] = rows.flatMap((row) =>
+    row.events.map((event) => ({
+      key: event.key,
+      value: event.envelope,
+      headers: { 'event-id': event.eventId, 'event-type': event.type, 'event-version': String(event.version), 'correlation-id': event.correlationId },
+    })),
+  );
   const bytes = messages.reduce(
-    (sum, message) => sum + Buffer.byteLength(message.key as string) + Buffer.byteLength(message.value as string) + Object.entries(message.headers!).reduce((h, [k, v]) => h + k.length + String(v).length, 0),
+    (sum, message) =>
+      sum + Buffer.byteLength(message.key as string) + Buffer.byteLength(message.value as string) + Object.entries(message.headers!).reduce((size, [key, value]) => size + key.length + String(value).length, 0),
     0,
   );
   const producer = createProducer(kafka);
@@ -42,7 +41,7 @@ export async function produceRaw(kafka: Kafka, topic: string, rows: readonly Sto
     for (let i = 0; i < messages.length; i += RAW_KAFKA_BATCH) {
       await producer.send({ topic, acks: -1, messages: messages.slice(i, i + RAW_KAFKA_BATCH) });
     }
-    return { ms: now() - start, bytes };
+    return { ms: now() - start, messages: messages.length, bytes };
   } finally {
     await producer.disconnect();
   }

@@ -34,11 +34,11 @@ export function renderReport(context: BenchContext, f: Figures): string {
   const results = [
     row(['Figure', 'Result', '÷ raw PG, 1 note/tx', '÷ raw PG, batched', '÷ raw Kafka']),
     row(['---', '--:', '--:', '--:', '--:']),
-    row([`**Raw PostgreSQL**: 1 note (sick_note + outbox_message row) per transaction, ${RAW_PER_NOTE_CONNECTIONS} connections`, rate(f['raw.pg.perNote.notesPerS']!, 'notes/s'), '1', '', '']),
-    row([`**Raw PostgreSQL**: ${RAW_BATCH_NOTES.toLocaleString('en-US')} notes per transaction (unnest), ${RAW_BATCH_CONNECTIONS} connections`, rate(f['raw.pg.batched.notesPerS']!, 'notes/s'), '', '1', '']),
+    row([`**Raw PostgreSQL**: a note's rows, 1 note per transaction, ${RAW_PER_NOTE_CONNECTIONS} connections`, rate(f['raw.pg.perNote.notesPerS']!, 'notes/s'), '1', '', '']),
+    row([`**Raw PostgreSQL**: the same rows, ${RAW_BATCH_NOTES.toLocaleString('en-US')} notes per transaction, ${RAW_BATCH_CONNECTIONS} connections`, rate(f['raw.pg.batched.notesPerS']!, 'notes/s'), '', '1', '']),
     row([
-      `**Raw Kafka**: idempotent producer, acks -1, ${RAW_KAFKA_BATCH} messages per request, 1 in flight`,
-      `${rate(f['raw.kafka.msgsPerS']!, 'msg/s')} (${fixed(f['raw.kafka.mbPerS']!, 1)} MB/s, envelope ${Math.round(f['raw.kafka.envelopeBytes']!)} B)`,
+      `**Raw Kafka**: a note's 2 events, idempotent producer, acks -1, ${RAW_KAFKA_BATCH} messages per request, 1 in flight`,
+      `${rate(f['raw.kafka.notesPerS']!, 'notes/s')} (${rate(f['raw.kafka.msgsPerS']!, 'msg/s')}, ${fixed(f['raw.kafka.mbPerS']!, 1)} MB/s)`,
       '',
       '',
       '1',
@@ -85,6 +85,7 @@ export function renderReport(context: BenchContext, f: Figures): string {
     `- **Machine:** ${context.machine}`,
     `- **Versions:** ${context.versions}`,
     `- **Parameters:** ${n} notes per phase, ${context.concurrency} calls in flight, ${context.runs.length} run(s); case-intake with its defaults (DATABASE_POOL_SIZE 10, OUTBOX_BATCH_SIZE 500, OUTBOX_POLL_INTERVAL_MS 250), LOG_LEVEL=warn`,
+    `- **Per note** case-intake writes a document row, its first document_version, the person's person_tilfeller row and two outbox rows, published as intake.sick-note.v1 (${Math.round(f['raw.kafka.sickNoteBytes']!)} B envelope) and intake.tilfelle-person.v1 (${Math.round(f['raw.kafka.tilfelleBytes']!)} B). The raw phases write and produce exactly these; every note is its person's first.`,
     perRun,
     '## Results',
     '',
@@ -94,7 +95,7 @@ export function renderReport(context: BenchContext, f: Figures): string {
     '',
     '## Where the CPU went',
     '',
-    'CPU milliseconds per note, from /proc (all processes of PostgreSQL together; "other" is busy time no listed process accounts for, such as other work on the machine). Machine busy is the share of all cores.',
+    'CPU milliseconds per note, from /proc. PostgreSQL is the server\'s own processes and the backends connected to the bench database; "other" is busy time no listed process accounts for (other databases\' backends, other processes, interrupts). Machine busy is the share of all cores.',
     '',
     ...cpu,
     '',
@@ -112,8 +113,8 @@ export function renderReport(context: BenchContext, f: Figures): string {
     'It needs only what `npm start` needs (PostgreSQL, Java and Maven for the broker) and installs the rest. Each run:',
     '',
     '1. recreates the database `syfo_bench`, runs every migration and creates the topics under a fresh prefix `bench-<random>.`;',
-    '2. **raw PostgreSQL**: inserts case-intake\'s rows for every note into copies of its tables in a scratch schema, one note per transaction and then in batches;',
-    `3. **raw Kafka**: produces every note's envelope to a scratch topic with ${RAW_KAFKA_BATCH} messages per request;`,
+    '2. **raw PostgreSQL**: writes case-intake\'s rows for every note into copies of its tables in a scratch schema, in batches and then one note per transaction;',
+    `3. **raw Kafka**: produces every note's two events to a scratch topic, ${RAW_KAFKA_BATCH} messages per request;`,
     '4. **case-intake**: starts it alone as a real process (ports +2000) and submits every note by gRPC, then waits until its outbox is drained;',
     '5. **end to end**: starts triage and statistics at the end of the topic, submits as many new notes and waits until statistics has counted them all;',
     '6. stops the services and deletes its topics and consumer groups, also when it fails or is interrupted. The database stays for inspection until the next run.',
@@ -126,40 +127,32 @@ export function renderReport(context: BenchContext, f: Figures): string {
 function interpret(context: BenchContext, f: Figures): string[] {
   const perNote = f['raw.pg.perNote.notesPerS']!;
   const batched = f['raw.pg.batched.notesPerS']!;
+  const intake = f['intake.notesPerS']!;
   const cpu = (phase: Phase, source: string) => f[`cpu.${phase}.${source}`] ?? 0;
+  const ms = (phase: Phase, source: string) => `${fixed(cpu(phase, source), 2)} ms`;
   const intakeCpu = [...CPU_SOURCES, 'other'].reduce((sum, source) => sum + cpu('intake', source), 0);
-  const largest = (phase: Phase) => [...CPU_SOURCES].sort((a, b) => cpu(phase, b) - cpu(phase, a))[0]!;
-  const serviceOwn = cpu('intake', 'case-intake') - cpu('pgPerNote', 'bench');
-  const saturated = f['cpu.intake.busy']! >= 0.85;
+  const busy = f['cpu.intake.busy']!;
+  const cores = Number(/(\d+) cores/.exec(context.machine)?.[1] ?? 1);
   const drain = f['intake.drainS']!;
+  const pending = Math.round(f['intake.pendingAtLastCall']!).toLocaleString('en-US');
   return [
-    `**Per-commit cost.** For the same two rows per note, PostgreSQL manages ${rate(perNote, 'notes/s')} when each note is its own transaction and ${rate(batched, 'notes/s')} when ${RAW_BATCH_NOTES.toLocaleString('en-US')} share one, ${fixed(batched / perNote, 1)}× as many. The difference is what every transaction costs on top of its rows: four round trips (BEGIN, two INSERTs, COMMIT) and a WAL flush per commit (fsync ${context.postgresSettings.fsync}, synchronous_commit ${context.postgresSettings.synchronousCommit}); PostgreSQL spent ${fixed(cpu('pgPerNote', 'postgres'), 3)} ms of CPU per note one by one against ${fixed(cpu('pgBatched', 'postgres'), 3)} ms batched.`,
+    `**Per-commit cost.** For the same rows, PostgreSQL takes ${rate(perNote, 'notes/s')} when each note is its own transaction and ${rate(batched, 'notes/s')} when ${RAW_BATCH_NOTES.toLocaleString('en-US')} share one, ${fixed(batched / perNote, 1)}× as many. The difference is what each transaction costs on top of its rows: six round trips (BEGIN, four INSERTs, COMMIT) and a WAL flush at every commit (fsync ${context.postgresSettings.fsync}, synchronous_commit ${context.postgresSettings.synchronousCommit}). PostgreSQL spent ${ms('pgPerNote', 'postgres')} of CPU per note one at a time and ${ms('pgBatched', 'postgres')} batched.`,
     '',
-    `**case-intake.** SubmitSickNote must commit each note with its event before it answers, so one note per transaction is its ceiling on this database. It reaches ${rate(f['intake.notesPerS']!, 'notes/s')}, ${percent(f['ratio.intake/pgPerNote']!)} of that ceiling and ${percent(f['ratio.intake/pgBatched']!)} of the batched load. Meanwhile the machine was ${percent(f['cpu.intake.busy']!)} busy; per note, case-intake used ${fixed(cpu('intake', 'case-intake'), 3)} ms of CPU, PostgreSQL ${fixed(cpu('intake', 'postgres'), 3)} ms, the broker ${fixed(cpu('intake', 'kafka'), 3)} ms and the bench client ${fixed(cpu('intake', 'bench'), 3)} ms. ` +
-      (saturated
-        ? `The cores were saturated, so the limit is CPU: about ${fixed(intakeCpu, 2)} ms per note in all caps this ${context.machine.includes('2 cores') ? '2-core ' : ''}machine near ${rate(f['cpu.intake.busy']! * 1000 * coresOf(context) / intakeCpu, 'notes/s')}. The largest share is ${label(largest('intake'))}'s.` +
-          (largest('intake') === 'case-intake' && serviceOwn > 0
-            ? ` The raw loop needed ${fixed(cpu('pgPerNote', 'bench'), 3)} ms per note for the same SQL through the same pg driver, so about ${fixed(serviceOwn, 3)} ms per note is the service's own work: gRPC (HTTP/2, protobuf), Nest's pipeline, zod validation, TypeORM's transaction and building the event.`
-            : '')
-        : `The cores were not saturated, so the limit is waiting rather than CPU: with ${context.concurrency} calls in flight, the mean latency of ${fixed(f['intake.latency.mean']!, 1)} ms is mostly queueing for case-intake's 10 database connections, each holding a transaction for four round trips and a commit.`),
+    `**case-intake.** SubmitSickNote commits each note with its events before it answers, so one note per transaction is its bound on this database. It reaches ${rate(intake, 'notes/s')}, ${percent(f['ratio.intake/pgPerNote']!)} of that bound and ${percent(f['ratio.intake/pgBatched']!)} of the batched load. Its transaction does more than the raw one: it reads the new document back, and for the tilfelle recompute it inserts, locks and updates the person's tilfelle row and reads the person's documents, nearly twice the round trips. PostgreSQL spent ${ms('intake', 'postgres')} of CPU per note on it, against ${ms('pgPerNote', 'postgres')} for the raw transaction.`,
     '',
-    `**Kafka is ${f['raw.kafka.msgsPerS']! > 3 * f['intake.notesPerS']! ? 'not' : 'close to'} the limit.** The raw producer sends ${rate(f['raw.kafka.msgsPerS']!, 'envelopes/s')}, ${fixed(f['raw.kafka.msgsPerS']! / f['intake.notesPerS']!, 1)}× what case-intake accepts. ` +
+    busy >= 0.85
+      ? `**Where the time goes: CPU.** The machine was ${percent(busy)} busy, so neither the disk nor the network sets the pace. Per note, case-intake used ${ms('intake', 'case-intake')}, PostgreSQL ${ms('intake', 'postgres')}, the broker ${ms('intake', 'kafka')}, the bench client ${ms('intake', 'bench')} and other work ${ms('intake', 'other')}: about ${fixed(intakeCpu, 1)} ms in all, which caps ${cores} cores near ${rate((cores * 1000) / intakeCpu, 'notes/s')}. case-intake's own ${ms('intake', 'case-intake')} compares with the ${ms('pgPerNote', 'bench')} the raw loop's client needed to send its rows: the rest is gRPC (HTTP/2, protobuf), Nest's pipeline, zod validation, TypeORM (query building, entity mapping, transactions), the tilfelle computation and the socket writes of the extra round trips. The ${context.concurrency} calls in flight only queue (mean latency ${fixed(f['intake.latency.mean']!, 0)} ms = ${context.concurrency} ÷ throughput).`
+      : `**Where the time goes: waiting.** The machine was only ${percent(busy)} busy, so the limit is latency, not CPU: with ${context.concurrency} calls in flight the mean latency was ${fixed(f['intake.latency.mean']!, 0)} ms (${context.concurrency} ÷ throughput), mostly queueing for case-intake's 10 database connections, each held for a transaction's round trips and its commit. Per note, case-intake used ${ms('intake', 'case-intake')} of CPU and PostgreSQL ${ms('intake', 'postgres')}.`,
+    '',
+    `**Kafka is ${f['raw.kafka.notesPerS']! > 3 * intake ? 'not' : 'close to'} the limit.** The raw producer sends a note's two events at ${rate(f['raw.kafka.notesPerS']!, 'notes/s')}, ${fixed(f['raw.kafka.notesPerS']! / intake, 0)}× what case-intake accepts. ` +
       (drain < 2
-        ? `The relay kept up: ${Math.round(f['intake.pendingAtLastCall']!).toLocaleString('en-US')} events were pending when the last call returned, all published ${fixed(drain, 2)} s later.`
-        : `The relay fell behind: ${Math.round(f['intake.pendingAtLastCall']!).toLocaleString('en-US')} events were pending when the last call returned and took ${fixed(drain, 1)} s more; each of its batches is a SELECT, a send and an UPDATE of up to 500 rows, one batch at a time, competing with the intake transactions for the same cores.`),
+        ? `The relay kept up: ${pending} events were pending when the last call returned, and all were published ${fixed(drain, 2)} s later.`
+        : `The relay fell behind: ${pending} events were pending when the last call returned and took ${fixed(drain, 1)} s more; each of its batches is a SELECT, a send and an UPDATE of up to 500 rows, one batch at a time, on the same cores as the intake transactions.`),
     '',
-    `**End to end.** With triage and statistics consuming at the same time, statistics counted ${rate(f['e2e.notesPerS']!, 'notes/s')}, ${percent(f['ratio.e2e/intake']!)} of the rate case-intake manages alone, and SubmitSickNote itself slowed to ${rate(f['e2e.intakeNotesPerS']!, 'notes/s')}. Every event costs each consumer one more transaction (its inbox row and its update), three partitions at a time, on the same cores: per note, triage used ${fixed(cpu('e2e', 'triage'), 3)} ms of CPU, statistics ${fixed(cpu('e2e', 'statistics'), 3)} ms, case-intake ${fixed(cpu('e2e', 'case-intake'), 3)} ms and PostgreSQL ${fixed(cpu('e2e', 'postgres'), 3)} ms (machine ${percent(f['cpu.e2e.busy']!)} busy). Statistics finished ${fixed(f['e2e.statisticsLagS']!, 1)} s after the last call.`,
+    `**End to end.** With triage and statistics consuming at the same time, statistics counted ${rate(f['e2e.notesPerS']!, 'notes/s')}, ${percent(f['ratio.e2e/intake']!)} of what case-intake manages alone, and SubmitSickNote itself ran at ${rate(f['e2e.intakeNotesPerS']!, 'notes/s')}. Each event costs each consumer another transaction (its inbox row and its update), three partitions at a time, on the same cores: per note, triage used ${ms('e2e', 'triage')} of CPU, statistics ${ms('e2e', 'statistics')}, case-intake ${ms('e2e', 'case-intake')} and PostgreSQL ${ms('e2e', 'postgres')} (machine ${percent(f['cpu.e2e.busy']!)} busy). Statistics was done ${fixed(f['e2e.statisticsLagS']!, 1)} s after the last call, triage ${fixed(f['e2e.triageLagS']!, 1)} s.`,
     '',
-    `**Reading these figures.** The bench client, PostgreSQL and the broker share the machine with the services, as on a developer machine, so the absolute figures are for this machine only; the ratios travel better. "Other" CPU in the intake phase was ${fixed(cpu('intake', 'other'), 3)} ms per note: when it is a large share, other work disturbed the run.`,
+    `**Reading these figures.** The bench client, PostgreSQL and the broker share ${cores} cores with the services, as on a developer machine, so the absolute figures hold for this machine only; the ratios travel better. "Other" CPU was ${ms('intake', 'other')} per note in the case-intake phase and ${ms('pgPerNote', 'other')} in the raw one: the larger its share, the more other work on the machine (other databases' backends, other processes, interrupts) held the run back.`,
   ];
-}
-
-function coresOf(context: BenchContext): number {
-  return Number(/(\d+) cores/.exec(context.machine)?.[1] ?? 1);
-}
-
-function label(source: string): string {
-  return { postgres: 'PostgreSQL', kafka: 'the Kafka broker', bench: 'the bench client' }[source] ?? source;
 }
 
 function rate(value: number, unit: string): string {

@@ -19,6 +19,7 @@ import { DocumentsService } from './documents.service';
  * same validation (by the event schema) and the same service. A domain refusal can never succeed on
  * retry, so it goes to the dead-letter topic with its reason.
  */
+@Injectable()
 abstract class InboundDocumentHandler<E extends EventDefinition> implements EventHandler<E> {
   public abstract readonly event: E;
 

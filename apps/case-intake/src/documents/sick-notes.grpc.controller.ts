@@ -1,9 +1,9 @@
-import type { Metadata } from '@grpc/grpc-js';
-import { Controller } from '@nestjs/common';
-import { GrpcMethod, GrpcStreamMethod } from '@nestjs/microservices';
+import { status, type Metadata, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js';
+import { Controller, Inject } from '@nestjs/common';
+import { GrpcMethod, GrpcStreamCall } from '@nestjs/microservices';
 import { PersonIdentSchema, SickNoteSubmissionSchema, toFieldViolations, type intakeV1 } from '@syfo/contracts';
-import { correlationIdOf, DomainError, DomainErrorCode, OutboxService, parseRequest } from '@syfo/platform';
-import { concatMap, from, lastValueFrom, reduce, type Observable } from 'rxjs';
+import { correlationIdOf, DomainError, DomainErrorCode, LOGGER, OutboxService, parseRequest } from '@syfo/platform';
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
@@ -17,12 +17,15 @@ const GetSickNoteSchema = z.strictObject({ sickNoteId: z.guid(), purpose: Purpos
 const ListPersonSickNotesSchema = z.strictObject({ personIdent: PersonIdentSchema, purpose: PurposeSchema });
 
 @Controller()
-export class SickNotesGrpcController implements intakeV1.SickNoteService {
+// SubmitSickNotes reads the raw call: Nest's observable wrapper for client streams never completes
+// when the client ends early (11.2), and the raw stream gives backpressure for free.
+export class SickNotesGrpcController implements Omit<intakeV1.SickNoteService, 'SubmitSickNotes'> {
   public constructor(
     private readonly documents: DocumentsService,
     private readonly outbox: OutboxService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   @GrpcMethod('SickNoteService', 'SubmitSickNote')
@@ -33,21 +36,27 @@ export class SickNotesGrpcController implements intakeV1.SickNoteService {
   }
 
   /** Each note commits on its own: a broken connection loses only what was not yet acknowledged. */
-  @GrpcStreamMethod('SickNoteService', 'SubmitSickNotes')
-  public SubmitSickNotes(requests: Observable<intakeV1.SubmitSickNotesRequest>, metadata?: Metadata): Promise<intakeV1.SubmitSickNotesResponse> {
-    const correlationId = correlationIdOf(metadata);
-    return lastValueFrom(requests.pipe(
-      concatMap((request, index) => from(this.submitOne(request.sickNote, index, correlationId))),
-      reduce<Outcome, intakeV1.SubmitSickNotesResponse>(
-        (summary, outcome) =>
-          outcome.kind === 'rejected'
-            ? { ...summary, rejected: [...summary.rejected, outcome.rejected] }
-            : outcome.kind === 'duplicate'
-              ? { ...summary, duplicates: summary.duplicates + 1 }
-              : { ...summary, accepted: summary.accepted + 1 },
-        { accepted: 0, duplicates: 0, rejected: [] },
-      ),
-    ));
+  @GrpcStreamCall('SickNoteService', 'SubmitSickNotes')
+  public async SubmitSickNotes(
+    call: ServerReadableStream<intakeV1.SubmitSickNotesRequest, intakeV1.SubmitSickNotesResponse>,
+    callback: sendUnaryData<intakeV1.SubmitSickNotesResponse>,
+  ): Promise<void> {
+    const correlationId = correlationIdOf(call.metadata);
+    const summary: intakeV1.SubmitSickNotesResponse = { accepted: 0, duplicates: 0, rejected: [] };
+    let index = 0;
+    try {
+      for await (const request of call as AsyncIterable<intakeV1.SubmitSickNotesRequest>) {
+        const outcome = await this.submitOne(request.sickNote, index, correlationId);
+        index += 1;
+        if (outcome.kind === 'rejected') summary.rejected.push(outcome.rejected);
+        else if (outcome.kind === 'duplicate') summary.duplicates += 1;
+        else summary.accepted += 1;
+      }
+      callback(null, summary);
+    } catch (error) {
+      this.logger.error({ err: error instanceof Error ? error.message : String(error), index }, 'bulk load failed');
+      callback({ code: status.INTERNAL, details: `bulk load stopped at note ${index}; notes before it are stored` });
+    }
   }
 
   @GrpcMethod('SickNoteService', 'GetSickNote')

@@ -7,8 +7,11 @@ import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import { FileDescriptorProto } from 'protobufjs/ext/descriptor';
 
-/** Must match the generated types: camelCase fields, enums as names, 64-bit integers as strings. */
-export const PROTO_LOADER_OPTIONS: protoLoader.Options = { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true };
+/**
+ * Must match the generated types: camelCase fields, enums as names, 64-bit integers as strings, and
+ * no virtual oneof fields (proto3 `optional` would otherwise add `_field` keys to every request).
+ */
+export const PROTO_LOADER_OPTIONS: protoLoader.Options = { keepCase: false, longs: String, enums: String, defaults: true, oneofs: false };
 
 export interface GrpcApi {
   readonly package: string;

@@ -48,7 +48,7 @@ export class EventConsumer {
     private readonly logger: Logger,
     private readonly options: EventConsumerOptions,
   ) {
-    this.consumer = kafka.consumer({ groupId: `${options.topicPrefix}${options.group}`, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    this.consumer = kafka.consumer({ groupId: `${options.topicPrefix}${options.group}`, allowAutoTopicCreation: false, sessionTimeout: 15_000, heartbeatInterval: 3_000 });
     this.handlers = new Map(options.handlers.map((handler) => [handlerKey(handler.event.type, handler.event.version), handler]));
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.running = false;

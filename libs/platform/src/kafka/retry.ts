@@ -3,7 +3,7 @@ export function delay(ms: number): Promise<void> {
 }
 
 /** Exponential backoff with full jitter, capped. */
-export function backoffMs(attempt: number, baseMs: number, capMs = 30_000): number {
+export function backoffMs(attempt: number, baseMs: number, capMs = 10_000): number {
   return Math.round(Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
 }
 

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+
+import { status, type ServiceError } from '@grpc/grpc-js';
+import { deadLetterTopic } from '@syfo/contracts';
+import { decodeBadRequest } from '@syfo/platform';
+import {
+  DEFAULT_ENVIRONMENT,
+  ServiceProcess,
+  deleteTopicsWithPrefix,
+  eventually,
+  grpcAddress,
+  grpcClient,
+  localService,
+  prepareInfrastructure,
+  produceRaw,
+  readTopic,
+  recreateDatabase,
+  syntheticOrgnr,
+  syntheticPersonIdent,
+  testKafka,
+  withDatabase,
+} from '@syfo/testing';
+
+jest.setTimeout(180_000);
+
+// case-intake alone, as a real process over real gRPC, Kafka and PostgreSQL, in its own namespace.
+const env = { ...DEFAULT_ENVIRONMENT, database: 'syfo_case_intake_it', portOffset: 3000, topicPrefix: `intake-it-${randomUUID().slice(0, 8)}.` };
+const kafka = testKafka(env.kafkaBrokers);
+const service = new ServiceProcess(localService('case-intake'), env, { OUTBOX_POLL_INTERVAL_MS: '50' });
+const address = () => grpcAddress(localService('case-intake'), env);
+const sickNotes = () => grpcClient('case-intake', 'SickNoteService', address());
+const documents = () => grpcClient('case-intake', 'DocumentService', address());
+const tilfelleService = () => grpcClient('case-intake', 'TilfelleService', address());
+const A = syntheticOrgnr(1);
+let personCounter = 0;
+
+function newPerson(): string {
+  personCounter += 1;
+  return syntheticPersonIdent(7000 + personCounter);
+}
+
+function note(personIdent: string, sourceId: string, fom: string, tom: string, overrides: Record<string, unknown> = {}) {
+  return { sourceSystem: 'it', sourceId, personIdent, orgnr: A, status: 'SICK_NOTE_STATUS_SENDT', issuedOn: fom, periods: [{ fom, tom, type: 'PERIOD_TYPE_FULL' }], ...overrides };
+}
+
+async function tilfeller(personIdent: string): Promise<string[]> {
+  const client = tilfelleService();
+  try {
+    const response = await client.call<{ tilfeller: { start: string; end: string; antallSykedager: number }[] }>('GetPersonTilfeller', { personIdent, purpose: 'integration test' }, { 'x-actor': 'Z990001' });
+    return response.tilfeller.map((t) => `${t.start}..${t.end} (${t.antallSykedager})`);
+  } finally {
+    client.close();
+  }
+}
+
+async function submit(request: unknown): Promise<{ sickNoteId: string; duplicate: boolean }> {
+  const client = sickNotes();
+  try {
+    return await client.call('SubmitSickNote', request);
+  } finally {
+    client.close();
+  }
+}
+
+/** The tilfelle lists published for a person, in order, read from Kafka. */
+async function publishedTilfeller(personIdent: string, count: number): Promise<{ revision: number; tilfeller: { start: string; end: string }[] }[]> {
+  const messages = await readTopic(kafka, `${env.topicPrefix}intake.tilfelle-person.v1`, (all) => all.filter((m) => String(m.key) === personIdent).length >= count);
+  return messages.filter((m) => String(m.key) === personIdent).map((m) => JSON.parse(String(m.value)).payload);
+}
+
+const count = (sql: string, params: unknown[] = []) => withDatabase(env, async (db) => (await db.query(sql, params)).rows[0].n as number);
+
+beforeAll(async () => {
+  await recreateDatabase(env);
+  await prepareInfrastructure(env);
+  await service.start();
+});
+
+afterAll(async () => {
+  await service.kill();
+  await deleteTopicsWithPrefix(kafka, env.topicPrefix);
+});
+
+describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
+  it('stores a note delivered twice once, and publishes one tilfelle list', async () => {
+    const person = newPerson();
+    const first = await submit(note(person, 'dup-1', '2025-01-06', '2025-01-19'));
+    const second = await submit(note(person, 'dup-1', '2025-01-06', '2025-01-19'));
+    expect(second).toEqual({ sickNoteId: first.sickNoteId, duplicate: true });
+    expect(await count("SELECT count(*)::int AS n FROM case_intake.document WHERE source_id = 'dup-1'")).toBe(1);
+    expect(await tilfeller(person)).toEqual(['2025-01-06..2025-01-19 (14)']);
+    const published = await publishedTilfeller(person, 1);
+    expect(published.map((p) => p.revision)).toEqual([1]);
+  });
+
+  it('keeps every version of a corrected note and recomputes from the newest', async () => {
+    const person = newPerson();
+    const { sickNoteId } = await submit(note(person, 'corr-1', '2025-01-06', '2025-01-19'));
+    await submit(note(person, 'corr-1', '2025-01-06', '2025-01-26'));
+    expect(await tilfeller(person)).toEqual(['2025-01-06..2025-01-26 (21)']);
+
+    const client = sickNotes();
+    const stored = await client.call<{ version: number; versions: { version: number; periods: { tom: string }[] }[] }>('GetSickNote', { sickNoteId, purpose: 'integration test' });
+    client.close();
+    expect(stored.version).toBe(2);
+    expect(stored.versions.map((v) => [v.version, v.periods[0]!.tom])).toEqual([
+      [1, '2025-01-19'],
+      [2, '2025-01-26'],
+    ]);
+    const published = await publishedTilfeller(person, 2);
+    expect(published.map((p) => `${p.revision} ${p.tilfeller[0]?.end}`)).toEqual(['1 2025-01-19', '2 2025-01-26']);
+  });
+
+  it('undoes exactly the cancelled note, and publishes the emptied list', async () => {
+    const person = newPerson();
+    await submit(note(person, 'keep-1', '2025-01-06', '2025-01-19'));
+    await submit(note(person, 'cancel-1', '2025-03-03', '2025-03-16'));
+    expect(await tilfeller(person)).toEqual(['2025-01-06..2025-01-19 (14)', '2025-03-03..2025-03-16 (14)']);
+
+    const client = documents();
+    const cancelled = await client.call<{ alreadyCancelled: boolean }>('CancelDocument', { sourceSystem: 'it', sourceId: 'cancel-1', kind: 'DOCUMENT_KIND_SICK_NOTE', reason: 'sent by mistake' });
+    const again = await client.call<{ alreadyCancelled: boolean }>('CancelDocument', { sourceSystem: 'it', sourceId: 'cancel-1', kind: 'DOCUMENT_KIND_SICK_NOTE', reason: 'sent by mistake' });
+    await client.call('CancelDocument', { sourceSystem: 'it', sourceId: 'keep-1', kind: 'DOCUMENT_KIND_SICK_NOTE', reason: 'sent by mistake' });
+    client.close();
+    expect([cancelled.alreadyCancelled, again.alreadyCancelled]).toEqual([false, true]);
+    const published = await publishedTilfeller(person, 4);
+    expect(published.map((p) => p.tilfeller.length)).toEqual([1, 2, 1, 0]);
+  });
+
+  it('merges tilfeller when a late note fills the gap (handbook example 10), whatever the arrival order', async () => {
+    const early = newPerson();
+    await submit(note(early, 'late-a1', '2025-01-06', '2025-01-19'));
+    await submit(note(early, 'late-a2', '2025-02-05', '2025-02-18'));
+    expect(await tilfeller(early)).toEqual(['2025-01-06..2025-01-19 (14)', '2025-02-05..2025-02-18 (14)']);
+    await submit(note(early, 'late-a3', '2025-01-25', '2025-02-01'));
+    expect(await tilfeller(early)).toEqual(['2025-01-06..2025-02-18 (36)']);
+
+    const reversed = newPerson();
+    for (const [id, fom, tom] of [['late-b3', '2025-01-25', '2025-02-01'], ['late-b2', '2025-02-05', '2025-02-18'], ['late-b1', '2025-01-06', '2025-01-19']] as const) {
+      await submit(note(reversed, id, fom, tom));
+    }
+    expect(await tilfeller(reversed)).toEqual(await tilfeller(early));
+  });
+
+  it('takes søknader, inntektsmeldinger and arbeidsforhold into the computation', async () => {
+    const person = newPerson();
+    const client = documents();
+    await client.call('SubmitInntektsmelding', { sourceSystem: 'it', sourceId: 'im-1', personIdent: person, orgnr: A, arbeidsgiverperioder: [{ fom: '2025-01-06', tom: '2025-01-21' }] });
+    await submit(note(person, 'im-note', '2025-01-22', '2025-02-04'));
+    expect(await tilfeller(person)).toEqual(['2025-01-06..2025-02-04 (30)']);
+    await client.call('SubmitSoknad', { sourceSystem: 'it', sourceId: 'sok-1', personIdent: person, orgnr: A, fom: '2025-01-22', tom: '2025-02-04', arbeidGjenopptatt: '2025-01-27' });
+    expect(await tilfeller(person)).toEqual(['2025-01-06..2025-01-26 (21)']);
+    const forhold = await client.call<{ duplicate: boolean }>('SubmitArbeidsforhold', { sourceSystem: 'it', sourceId: 'af-1', personIdent: person, orgnr: A, hovedenhetOrgnr: syntheticOrgnr(2), stillingsprosent: 80, fom: '2020-01-01' });
+    client.close();
+    expect(forhold.duplicate).toBe(false);
+    const events = await readTopic(kafka, `${env.topicPrefix}intake.arbeidsforhold.v1`, (all) => all.some((m) => String(m.value).includes(person)));
+    expect(JSON.parse(String(events.find((m) => String(m.value).includes(person))!.value)).payload).toMatchObject({ orgnr: A, stillingsprosent: 80, fom: '2020-01-01', tom: null, cancelled: false });
+  });
+
+  it.each([
+    ['SickNoteService', 'SubmitSickNote', { sourceSystem: 'it', sourceId: 'bad-1', personIdent: '12345678901', status: 'SICK_NOTE_STATUS_SENDT', issuedOn: '2025-01-06', periods: [] }, ['person_ident', 'orgnr', 'periods']],
+    ['DocumentService', 'SubmitSoknad', { sourceSystem: 'it', sourceId: 'bad-2', personIdent: syntheticPersonIdent(1), orgnr: A, fom: '2025-01-10', tom: '2025-01-05', arbeidGjenopptatt: '2025-02-01' }, ['tom', 'arbeid_gjenopptatt']],
+    ['DocumentService', 'SubmitInntektsmelding', { sourceSystem: 'it', sourceId: 'bad-3', personIdent: syntheticPersonIdent(1), orgnr: '123456789', arbeidsgiverperioder: [] }, ['orgnr', 'arbeidsgiverperioder']],
+    ['DocumentService', 'SubmitArbeidsforhold', { sourceSystem: 'it', sourceId: 'bad-4', personIdent: syntheticPersonIdent(1), orgnr: A, hovedenhetOrgnr: A, stillingsprosent: 0, fom: '2025-01-10', tom: '2025-01-01' }, ['stillingsprosent', 'tom']],
+    ['DocumentService', 'CancelDocument', { sourceSystem: 'it', sourceId: 'bad-5', kind: 'DOCUMENT_KIND_UNSPECIFIED', reason: '' }, ['kind', 'reason']],
+  ])('refuses a bad %s.%s naming each field, and stores nothing', async (serviceName, method, request, fields) => {
+    const before = await count('SELECT (SELECT count(*) FROM case_intake.document) + (SELECT count(*) FROM case_intake.outbox_message) AS n');
+    const client = grpcClient('case-intake', serviceName, address());
+    const error = (await client.call(method, request).catch((e: ServiceError) => e)) as ServiceError;
+    client.close();
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    const reported = decodeBadRequest(error.metadata.get('grpc-status-details-bin')[0] as Buffer).map((violation) => violation.field);
+    expect(reported).toEqual(expect.arrayContaining(fields));
+    expect(await count('SELECT (SELECT count(*) FROM case_intake.document) + (SELECT count(*) FROM case_intake.outbox_message) AS n')).toBe(before);
+  });
+
+  it('parks a malformed inbound document with its reason, and takes the next one', async () => {
+    const person = newPerson();
+    const topic = `${env.topicPrefix}intake.inbound.document.v1`;
+    const envelope = (type: string, payload: unknown) =>
+      JSON.stringify({ eventId: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), region: env.region, correlationId: 'it-inbound', payload });
+    await produceRaw(kafka, topic, [
+      { key: person, value: envelope('intake.inbound.inntektsmelding', { sourceSystem: 'it', sourceId: 'in-bad', personIdent: person, orgnr: A, arbeidsgiverperioder: [] }) },
+      { key: person, value: envelope('intake.inbound.inntektsmelding', { sourceSystem: 'it', sourceId: 'in-good', personIdent: person, orgnr: A, arbeidsgiverperioder: [{ fom: '2025-04-01', tom: '2025-04-16' }] }) },
+    ]);
+    await eventually(async () => expect(await tilfeller(person)).toEqual(['2025-04-01..2025-04-16 (16)']));
+    const dead = await readTopic(kafka, `${env.topicPrefix}${deadLetterTopic('case-intake.inbound')}`, (all) => all.some((m) => String(m.value).includes('in-bad')));
+    const reason = JSON.parse(String(dead.find((m) => String(m.value).includes('in-bad'))!.headers?.['dlq-reason']));
+    expect(reason).toMatchObject({ reason: 'invalid_payload', violations: [expect.objectContaining({ field: 'payload.arbeidsgiverperioder', rule: 'too_small' })] });
+  });
+
+  it('audits every read of person data with who and why', async () => {
+    const person = newPerson();
+    await tilfeller(person);
+    const rows = await withDatabase(env, async (db) => (await db.query('SELECT actor, action, resource, purpose FROM case_intake.audit_log WHERE person_ident = $1', [person])).rows);
+    expect(rows).toEqual([{ actor: 'Z990001', action: 'access', resource: 'tilfeller', purpose: 'integration test' }]);
+  });
+
+  it('loses and doubles nothing when killed in the middle of a bulk load and sent the load again', async () => {
+    const total = 1500;
+    const load = Array.from({ length: total }, (_, i) => ({ sickNote: note(syntheticPersonIdent(20_000 + i), `bulk-${i}`, '2025-05-05', '2025-05-18', { orgnr: syntheticOrgnr(10 + (i % 7)) }) }));
+    const stored = () => count("SELECT count(*)::int AS n FROM case_intake.document WHERE source_id LIKE 'bulk-%'");
+
+    const interrupted = sickNotes();
+    const first = interrupted.stream('SubmitSickNotes');
+    first.done.catch(() => undefined);
+    load.forEach((request) => first.write(request));
+    await eventually(async () => expect(await stored()).toBeGreaterThan(100), { timeoutMs: 60_000, intervalMs: 20 });
+    await service.kill();
+    await expect(first.done).rejects.toBeDefined();
+    interrupted.close();
+    const storedBeforeRestart = await stored();
+    expect(storedBeforeRestart).toBeLessThan(total);
+
+    await service.start();
+    const retry = sickNotes();
+    const second = retry.stream<{ accepted: number; duplicates: number; rejected: unknown[] }>('SubmitSickNotes');
+    load.forEach((request) => second.write(request));
+    const summary = await second.end();
+    retry.close();
+    expect(summary).toEqual({ accepted: total - storedBeforeRestart, duplicates: storedBeforeRestart, rejected: [] });
+    expect(await stored()).toBe(total);
+    expect(await count("SELECT count(*)::int AS n FROM case_intake.outbox_message WHERE topic = 'intake.sick-note.v1' AND envelope->'payload'->>'sickNoteId' IN (SELECT id::text FROM case_intake.document WHERE source_id LIKE 'bulk-%')")).toBe(total);
+  });
+});
