@@ -68,6 +68,31 @@ async function publishedTilfeller(personIdent: string, count: number): Promise<{
   return messages.filter((m) => String(m.key) === personIdent).map((m) => JSON.parse(String(m.value)).payload);
 }
 
+function plan(personIdent: string, sourceId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    sourceSystem: 'it',
+    sourceId,
+    personIdent,
+    orgnr: A,
+    createdOn: '2025-02-03',
+    arbeidsoppgaverOgArbeidsevne: 'Kan ta kontorarbeid, ikke løft over ti kilo',
+    tiltakArbeidsgiver: ['Kortere arbeidsdager de første ukene', 'Hev-senk-pult på kontoret'],
+    tiltakMedBistand: ['Arbeidsplassvurdering med bedriftshelsetjenesten'],
+    videreOppfolging: 'Nytt møte med nærmeste leder om fire uker',
+    evaluationDate: '2025-03-03',
+    sharedWithNav: true,
+    sharedWithSykmelder: true,
+    approvedByEmployee: true,
+    ...overrides,
+  };
+}
+
+/** A follow-up fact topic's events for a person, in order, read from Kafka. */
+async function publishedFacts<T>(topic: string, personIdent: string, count: number): Promise<T[]> {
+  const messages = await readTopic(kafka, `${env.topicPrefix}${topic}`, (all) => all.filter((m) => String(m.key) === personIdent).length >= count);
+  return messages.filter((m) => String(m.key) === personIdent).map((m) => JSON.parse(String(m.value)).payload);
+}
+
 const count = (sql: string, params: unknown[] = []) => withDatabase(env, async (db) => (await db.query(sql, params)).rows[0].n as number);
 
 beforeAll(async () => {
@@ -157,12 +182,110 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
     expect(JSON.parse(String(events.find((m) => String(m.value).includes(person))!.value)).payload).toMatchObject({ orgnr: A, stillingsprosent: 80, fom: '2020-01-01', tom: null, cancelled: false });
   });
 
+  it('stores a plan delivered twice once, and publishes one event with none of its text', async () => {
+    const person = newPerson();
+    const client = documents();
+    const first = await client.call<{ documentId: string; duplicate: boolean }>('SubmitOppfolgingsplan', plan(person, 'plan-dup'));
+    const second = await client.call<{ documentId: string; duplicate: boolean }>('SubmitOppfolgingsplan', plan(person, 'plan-dup'));
+    client.close();
+    expect(second).toEqual({ documentId: first.documentId, duplicate: true });
+    expect(await count("SELECT count(*)::int AS n FROM case_intake.document WHERE source_id = 'plan-dup'")).toBe(1);
+    expect(await count("SELECT count(*)::int AS n FROM case_intake.outbox_message WHERE topic = 'intake.oppfolgingsplan.v1' AND envelope->'payload'->>'planId' = $1", [first.documentId])).toBe(1);
+
+    const [message, ...more] = await readTopic(kafka, `${env.topicPrefix}intake.oppfolgingsplan.v1`, (all) => all.some((m) => String(m.key) === person)).then((all) =>
+      all.filter((m) => String(m.key) === person).map((m) => String(m.value)),
+    );
+    expect(more).toEqual([]);
+    expect(JSON.parse(message!).payload).toEqual({
+      planId: first.documentId,
+      personIdent: person,
+      orgnr: A,
+      createdOn: '2025-02-03',
+      evaluationDate: '2025-03-03',
+      sharedWithNav: true,
+      needsAssistanceFromNav: true,
+      version: 1,
+      cancelled: false,
+    });
+    const { arbeidsoppgaverOgArbeidsevne, tiltakArbeidsgiver, tiltakMedBistand, videreOppfolging } = plan(person, 'plan-dup');
+    for (const text of [arbeidsoppgaverOgArbeidsevne, ...tiltakArbeidsgiver, ...tiltakMedBistand, videreOppfolging]) expect(message).not.toContain(text);
+    // The text is kept, in the stored document only; the tilfeller are left alone (not even recomputed).
+    const body = await withDatabase(env, async (db) => (await db.query('SELECT body FROM case_intake.document WHERE id = $1', [first.documentId])).rows[0].body);
+    expect(body).toMatchObject({ videreOppfolging, tiltakMedBistand });
+    expect(await count('SELECT count(*)::int AS n FROM case_intake.person_tilfeller WHERE person_ident = $1', [person])).toBe(0);
+  });
+
+  it('refuses a plan missing one of its parts, naming the part, and stores nothing', async () => {
+    const before = await count('SELECT (SELECT count(*) FROM case_intake.document) + (SELECT count(*) FROM case_intake.outbox_message) AS n');
+    const client = documents();
+    const error = (await client.call('SubmitOppfolgingsplan', plan(newPerson(), 'plan-bad', { tiltakArbeidsgiver: [] })).catch((e: ServiceError) => e)) as ServiceError;
+    client.close();
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    const violations = decodeBadRequest(error.metadata.get('grpc-status-details-bin')[0] as Buffer);
+    expect(violations).toEqual([expect.objectContaining({ field: 'tiltak_arbeidsgiver', reason: 'oppfolgingsplan.part_required' })]);
+    expect(error.details).toContain('tiltak_arbeidsgiver');
+    expect(await count('SELECT (SELECT count(*) FROM case_intake.document) + (SELECT count(*) FROM case_intake.outbox_message) AS n')).toBe(before);
+  });
+
+  it('takes a corrected screening answer from the inbound topic as version 2 of the one sent over gRPC', async () => {
+    const person = newPerson();
+    const answeredAt = '2025-03-03T09:15:00+01:00';
+    const client = documents();
+    const first = await client.call<{ documentId: string; duplicate: boolean }>('SubmitScreeningAnswer', {
+      sourceSystem: 'it',
+      sourceId: 'answer-1',
+      personIdent: person,
+      answeredAt,
+      vestViken: { q1: 'RETURN_LIKELIHOOD_VERY_LIKELY', q2: 'EMPLOYER_RELATION_GOOD', q3: 'EXPECTED_DURATION_UNSURE', q3UnsureReason: 'DURATION_UNSURE_REASON_TREATMENT_OUTCOME', optOut: false },
+    });
+    client.close();
+    expect(first.duplicate).toBe(false);
+    const envelope = (payload: unknown) =>
+      JSON.stringify({ eventId: randomUUID(), type: 'intake.inbound.screening-answer', version: 1, occurredAt: new Date().toISOString(), region: env.region, correlationId: 'it-screening', payload });
+    const answer = { sourceSystem: 'it', sourceId: 'answer-1', personIdent: person, answeredAt, questionnaire: 'VV_MS_8W', q1: '1:1', q2: '2:1', q3: '3:3', q3UnsureReason: 'TREATMENT_OUTCOME', optOut: false };
+    await produceRaw(kafka, `${env.topicPrefix}intake.inbound.document.v1`, [
+      { key: person, value: envelope(answer) },
+      { key: person, value: envelope({ ...answer, q1: '1:2', q3: '3:1', q3UnsureReason: undefined }) },
+    ]);
+
+    const published = await publishedFacts<Record<string, unknown>>('intake.screening-answer.v1', person, 2);
+    expect(published).toEqual([
+      { answerId: first.documentId, personIdent: person, answeredAt, questionnaire: 'VV_MS_8W', q1: '1:1', q2: '2:1', q3: '3:3', q3UnsureReason: 'TREATMENT_OUTCOME', optOut: false, version: 1, cancelled: false },
+      { answerId: first.documentId, personIdent: person, answeredAt, questionnaire: 'VV_MS_8W', q1: '1:2', q2: '2:1', q3: '3:1', q3UnsureReason: null, optOut: false, version: 2, cancelled: false },
+    ]);
+    expect(await count('SELECT count(*)::int AS n FROM case_intake.document_version WHERE document_id = $1', [first.documentId])).toBe(2);
+  });
+
+  it('publishes a cancelled plan as cancelled, and leaves the tilfeller alone', async () => {
+    const person = newPerson();
+    const client = documents();
+    const { documentId } = await client.call<{ documentId: string }>('SubmitOppfolgingsplan', plan(person, 'plan-cancel', { evaluationDate: undefined, tiltakMedBistand: ['Kontakt med NAV-veileder'] }));
+    const cancelled = await client.call<{ documentId: string; alreadyCancelled: boolean }>('CancelDocument', { sourceSystem: 'it', sourceId: 'plan-cancel', kind: 'DOCUMENT_KIND_OPPFOLGINGSPLAN', reason: 'sent for the wrong person' });
+    client.close();
+    expect(cancelled).toEqual({ documentId, alreadyCancelled: false });
+
+    const published = await publishedFacts<{ planId: string; evaluationDate: string | null; version: number; cancelled: boolean }>('intake.oppfolgingsplan.v1', person, 2);
+    expect(published.map((p) => [p.planId, p.evaluationDate, p.version, p.cancelled])).toEqual([
+      [documentId, null, 1, false],
+      [documentId, null, 1, true],
+    ]);
+    // A recompute would have left the person a (possibly empty) tilfelle row.
+    expect(await count('SELECT count(*)::int AS n FROM case_intake.person_tilfeller WHERE person_ident = $1', [person])).toBe(0);
+  });
+
   it.each([
     ['SickNoteService', 'SubmitSickNote', { sourceSystem: 'it', sourceId: 'bad-1', personIdent: '12345678901', status: 'SICK_NOTE_STATUS_SENDT', issuedOn: '2025-01-06', periods: [] }, ['person_ident', 'orgnr', 'periods']],
     ['DocumentService', 'SubmitSoknad', { sourceSystem: 'it', sourceId: 'bad-2', personIdent: syntheticPersonIdent(1), orgnr: A, fom: '2025-01-10', tom: '2025-01-05', arbeidGjenopptatt: '2025-02-01' }, ['tom', 'arbeid_gjenopptatt']],
     ['DocumentService', 'SubmitInntektsmelding', { sourceSystem: 'it', sourceId: 'bad-3', personIdent: syntheticPersonIdent(1), orgnr: '123456789', arbeidsgiverperioder: [] }, ['orgnr', 'arbeidsgiverperioder']],
     ['DocumentService', 'SubmitArbeidsforhold', { sourceSystem: 'it', sourceId: 'bad-4', personIdent: syntheticPersonIdent(1), orgnr: A, hovedenhetOrgnr: A, stillingsprosent: 0, fom: '2025-01-10', tom: '2025-01-01' }, ['stillingsprosent', 'tom']],
     ['DocumentService', 'CancelDocument', { sourceSystem: 'it', sourceId: 'bad-5', kind: 'DOCUMENT_KIND_UNSPECIFIED', reason: '' }, ['kind', 'reason']],
+    [
+      'DocumentService',
+      'SubmitScreeningAnswer',
+      { sourceSystem: 'it', sourceId: 'bad-6', personIdent: syntheticPersonIdent(1), answeredAt: '2025-03-03', vestViken: { q3: 'EXPECTED_DURATION_UNDER_26_WEEKS', q3UnsureReason: 'DURATION_UNSURE_REASON_OTHER' } },
+      ['answered_at', 'vest_viken.q3_unsure_reason'],
+    ],
+    ['DocumentService', 'SubmitScreeningAnswer', { sourceSystem: 'it', sourceId: 'bad-7', personIdent: syntheticPersonIdent(1), answeredAt: '2025-03-03T09:15:00Z', sunnfjord: { score: 6 } }, ['sunnfjord.score']],
   ])('refuses a bad %s.%s naming each field, and stores nothing', async (serviceName, method, request, fields) => {
     const before = await count('SELECT (SELECT count(*) FROM case_intake.document) + (SELECT count(*) FROM case_intake.outbox_message) AS n');
     const client = grpcClient('case-intake', serviceName, address());

@@ -8,6 +8,7 @@ export * from './events/crm/account-registered.event';
 export * from './events/intake/sick-note-received.event';
 export * from './events/intake/sick-note-submission.schema';
 export * from './events/intake/document-submissions.schema';
+export * from './events/intake/follow-up-facts.event';
 export * from './events/intake/inbound-documents.event';
 export * from './events/intake/inbound-sick-note.event';
 export * from './events/intake/tilfeller-changed.event';

@@ -1,6 +1,7 @@
 import { intakeDocumentsV1, intakeV1 } from '@syfo/contracts';
+import { DomainError } from '@syfo/platform';
 
-import { fromCancelDocument, fromSubmitSickNote, fromSubmitSoknad } from './document-requests.mapper';
+import { fromCancelDocument, fromSubmitOppfolgingsplan, fromSubmitScreeningAnswer, fromSubmitSickNote, fromSubmitSoknad, parseScreeningAnswerRequest } from './document-requests.mapper';
 
 describe('request mappers', () => {
   const request: intakeV1.SubmitSickNoteRequest = {
@@ -55,3 +56,80 @@ describe('request mappers', () => {
     expect(soknad.korrigertArbeidstid[0]!.activity).toBe('GRADERT_AKTIVITET');
   });
 });
+
+describe('follow-up fact mappers', () => {
+  const plan: intakeDocumentsV1.SubmitOppfolgingsplanRequest = {
+    sourceSystem: 's',
+    sourceId: 'plan-1',
+    personIdent: '01019012480',
+    orgnr: '889640782',
+    createdOn: '2025-02-03',
+    arbeidsoppgaverOgArbeidsevne: 'tasks',
+    tiltakArbeidsgiver: ['a'],
+    tiltakMedBistand: [],
+    videreOppfolging: 'later',
+    evaluationDate: '',
+    sharedWithNav: true,
+    sharedWithSykmelder: false,
+    approvedByEmployee: true,
+  };
+
+  it('passes a plan through, with an empty evaluation date as none', () => {
+    expect(fromSubmitOppfolgingsplan(plan)).toEqual({ ...plan, evaluationDate: undefined });
+    expect((fromSubmitOppfolgingsplan({ ...plan, evaluationDate: '2025-03-03' }) as { evaluationDate?: string }).evaluationDate).toBe('2025-03-03');
+  });
+
+  const source = { sourceSystem: 's', sourceId: 'answer-1', personIdent: '01019012480', answeredAt: '2025-03-03T09:15:00+01:00' };
+  const vestViken: intakeDocumentsV1.VestVikenAnswers = {
+    q1: intakeDocumentsV1.ReturnLikelihood.RETURN_LIKELIHOOD_UNLIKELY,
+    q2: intakeDocumentsV1.EmployerRelation.EMPLOYER_RELATION_NEITHER,
+    q3: intakeDocumentsV1.ExpectedDuration.EXPECTED_DURATION_UNSURE,
+    q3UnsureReason: intakeDocumentsV1.DurationUnsureReason.DURATION_UNSURE_REASON_TREATMENT_OUTCOME,
+    optOut: false,
+  };
+
+  it('turns the Vest-Viken answers into their codes, the set oneof member deciding the questionnaire', () => {
+    expect(fromSubmitScreeningAnswer({ ...source, vestViken })).toEqual({ ...source, questionnaire: 'VV_MS_8W', q1: '1:3', q2: '2:3', q3: '3:3', q3UnsureReason: 'TREATMENT_OUTCOME', optOut: false });
+    expect(
+      fromSubmitScreeningAnswer({
+        ...source,
+        vestViken: {
+          q1: intakeDocumentsV1.ReturnLikelihood.RETURN_LIKELIHOOD_VERY_LIKELY,
+          q2: intakeDocumentsV1.EmployerRelation.EMPLOYER_RELATION_GOOD,
+          q3: intakeDocumentsV1.ExpectedDuration.EXPECTED_DURATION_UNDER_26_WEEKS,
+          q3UnsureReason: intakeDocumentsV1.DurationUnsureReason.DURATION_UNSURE_REASON_UNSPECIFIED,
+          optOut: true,
+        },
+      }),
+    ).toMatchObject({ q1: '1:1', q2: '2:1', q3: '3:1', q3UnsureReason: undefined, optOut: true });
+    expect(fromSubmitScreeningAnswer({ ...source, sunnfjord: { score: 2 } })).toEqual({ ...source, questionnaire: 'SF_SP2', score: 2 });
+    expect(fromSubmitScreeningAnswer(source)).toEqual(source);
+  });
+
+  it('leaves an unspecified answer unanswered, and lets an unknown one fail validation', () => {
+    const unanswered = { ...vestViken, q1: intakeDocumentsV1.ReturnLikelihood.RETURN_LIKELIHOOD_UNSPECIFIED, q3: intakeDocumentsV1.ExpectedDuration.EXPECTED_DURATION_UNSPECIFIED, q3UnsureReason: intakeDocumentsV1.DurationUnsureReason.DURATION_UNSURE_REASON_UNSPECIFIED };
+    expect(parseScreeningAnswerRequest({ ...source, vestViken: unanswered })).toEqual({ ...source, questionnaire: 'VV_MS_8W', q2: '2:3', optOut: false });
+    const unknown = { ...vestViken, q2: intakeDocumentsV1.EmployerRelation.UNRECOGNIZED };
+    expect(violationsOf(() => parseScreeningAnswerRequest({ ...source, vestViken: unknown }))).toEqual(['vestViken.q2 invalid_value']);
+    const newer = { ...vestViken, q1: 7 as unknown as intakeDocumentsV1.ReturnLikelihood };
+    expect(violationsOf(() => parseScreeningAnswerRequest({ ...source, vestViken: newer }))).toEqual(['vestViken.q1 invalid_value']);
+  });
+
+  it("names broken answers inside their questionnaire's message, as the caller sent them", () => {
+    expect(violationsOf(() => parseScreeningAnswerRequest({ ...source, vestViken: { ...vestViken, q3: intakeDocumentsV1.ExpectedDuration.EXPECTED_DURATION_OVER_26_WEEKS } }))).toEqual([
+      'vestViken.q3UnsureReason screening.unsure_reason_forbidden',
+    ]);
+    expect(violationsOf(() => parseScreeningAnswerRequest({ ...source, answeredAt: '', sunnfjord: { score: 0 } })).sort()).toEqual(['answeredAt invalid_format', 'sunnfjord.score too_small']);
+    expect(violationsOf(() => parseScreeningAnswerRequest(source))).toEqual(['questionnaire invalid_union']);
+  });
+});
+
+function violationsOf(parse: () => unknown): string[] {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof DomainError) return error.violations.map((violation) => `${violation.field} ${violation.rule}`);
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}

@@ -1,5 +1,16 @@
-import { intakeDocumentsV1, intakeV1 } from '@syfo/contracts';
-import { emptyToUndefined, enumName } from '@syfo/platform';
+import {
+  intakeDocumentsV1,
+  intakeV1,
+  ScreeningAnswerSubmissionSchema,
+  toFieldViolations,
+  type ScreeningAnswerSubmission,
+  type ScreeningQuestionnaire,
+  type VV_MS_8W_Q1_ANSWERS,
+  type VV_MS_8W_Q2_ANSWERS,
+  type VV_MS_8W_Q3_ANSWERS,
+  type VV_MS_8W_Q3_UNSURE_REASONS,
+} from '@syfo/contracts';
+import { DomainError, emptyToUndefined, enumName } from '@syfo/platform';
 
 import type { Document, DocumentVersion } from './document.entity';
 
@@ -31,6 +42,84 @@ export function fromSubmitSoknad(request: intakeDocumentsV1.SubmitSoknadRequest)
 
 export function fromSubmitArbeidsforhold(request: intakeDocumentsV1.SubmitArbeidsforholdRequest): unknown {
   return { ...request, tom: emptyToUndefined(request.tom) };
+}
+
+export function fromSubmitOppfolgingsplan(request: intakeDocumentsV1.SubmitOppfolgingsplanRequest): unknown {
+  return { ...request, evaluationDate: emptyToUndefined(request.evaluationDate) };
+}
+
+type Codes<E extends string, C extends readonly string[]> = Readonly<Record<Exclude<E, `${string}_UNSPECIFIED` | 'UNRECOGNIZED'>, C[number]>>;
+
+// The proto names the Vest-Viken answers; the domain (and the handbook) codes them.
+const Q1_CODES: Codes<intakeDocumentsV1.ReturnLikelihood, typeof VV_MS_8W_Q1_ANSWERS> = {
+  RETURN_LIKELIHOOD_VERY_LIKELY: '1:1',
+  RETURN_LIKELIHOOD_UNSURE: '1:2',
+  RETURN_LIKELIHOOD_UNLIKELY: '1:3',
+};
+const Q2_CODES: Codes<intakeDocumentsV1.EmployerRelation, typeof VV_MS_8W_Q2_ANSWERS> = {
+  EMPLOYER_RELATION_GOOD: '2:1',
+  EMPLOYER_RELATION_DIFFICULT: '2:2',
+  EMPLOYER_RELATION_NEITHER: '2:3',
+};
+const Q3_CODES: Codes<intakeDocumentsV1.ExpectedDuration, typeof VV_MS_8W_Q3_ANSWERS> = {
+  EXPECTED_DURATION_UNDER_26_WEEKS: '3:1',
+  EXPECTED_DURATION_OVER_26_WEEKS: '3:2',
+  EXPECTED_DURATION_UNSURE: '3:3',
+};
+const UNSURE_REASONS: Codes<intakeDocumentsV1.DurationUnsureReason, typeof VV_MS_8W_Q3_UNSURE_REASONS> = {
+  DURATION_UNSURE_REASON_TREATMENT_OUTCOME: 'TREATMENT_OUTCOME',
+  DURATION_UNSURE_REASON_OTHER: 'OTHER',
+};
+
+/**
+ * Unspecified is unanswered. Anything the table does not know (an enum number newer than this
+ * service arrives as a number) passes through for validation to refuse.
+ */
+function answerCode(codes: Readonly<Record<string, string>>, value: string | number | undefined): unknown {
+  if (value === undefined || (typeof value === 'string' && value.endsWith('_UNSPECIFIED'))) return undefined;
+  return codes[value] ?? value;
+}
+
+/** The questionnaire is the oneof member that is set; with neither, validation reports it missing. */
+export function fromSubmitScreeningAnswer(request: intakeDocumentsV1.SubmitScreeningAnswerRequest): unknown {
+  const { vestViken, sunnfjord, ...source } = request;
+  if (vestViken) {
+    return {
+      ...source,
+      questionnaire: 'VV_MS_8W',
+      q1: answerCode(Q1_CODES, vestViken.q1),
+      q2: answerCode(Q2_CODES, vestViken.q2),
+      q3: answerCode(Q3_CODES, vestViken.q3),
+      q3UnsureReason: answerCode(UNSURE_REASONS, vestViken.q3UnsureReason),
+      optOut: vestViken.optOut,
+    };
+  }
+  if (sunnfjord) return { ...source, questionnaire: 'SF_SP2', score: sunnfjord.score };
+  return source;
+}
+
+const ANSWER_MESSAGE_FIELD: Record<ScreeningQuestionnaire, { readonly message: string; readonly fields: readonly string[] }> = {
+  VV_MS_8W: { message: 'vestViken', fields: ['q1', 'q2', 'q3', 'q3UnsureReason', 'optOut'] },
+  SF_SP2: { message: 'sunnfjord', fields: ['score'] },
+};
+
+/**
+ * Validates a screening answer request. Validation reports answers by their domain path (`score`);
+ * the caller wrote them inside the questionnaire's message (`sunnfjord.score`), so that is the name
+ * the violations get.
+ */
+export function parseScreeningAnswerRequest(request: intakeDocumentsV1.SubmitScreeningAnswerRequest): ScreeningAnswerSubmission {
+  const candidate = fromSubmitScreeningAnswer(request);
+  const result = ScreeningAnswerSubmissionSchema.safeParse(candidate);
+  if (result.success) return result.data;
+  const questionnaire = (candidate as { questionnaire?: ScreeningQuestionnaire }).questionnaire;
+  const answers = questionnaire ? ANSWER_MESSAGE_FIELD[questionnaire] : undefined;
+  throw DomainError.invalid(
+    toFieldViolations(result.error).map((violation) => {
+      const head = violation.field.split(/[.[]/)[0]!;
+      return answers?.fields.includes(head) ? { ...violation, field: `${answers.message}.${violation.field}` } : violation;
+    }),
+  );
 }
 
 export function fromCancelDocument(request: intakeDocumentsV1.CancelDocumentRequest): unknown {

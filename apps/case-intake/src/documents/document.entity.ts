@@ -1,11 +1,20 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const DOCUMENT_KINDS = ['SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD'] as const;
+export const DOCUMENT_KINDS = ['SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD', 'OPPFOLGINGSPLAN', 'SCREENING_ANSWER'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** The kinds the tilfelle computation reads; the others are follow-up facts that leave tilfeller as they are. */
+export const TILFELLE_DOCUMENT_KINDS = ['SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD'] as const satisfies readonly DocumentKind[];
+export type TilfelleDocumentKind = (typeof TILFELLE_DOCUMENT_KINDS)[number];
+
+export function isTilfelleDocumentKind(kind: DocumentKind): kind is TilfelleDocumentKind {
+  return (TILFELLE_DOCUMENT_KINDS as readonly DocumentKind[]).includes(kind);
+}
 
 /**
  * The current version of a fact an external case system sent. The body is what the tilfelle
  * computation needs; the diagnosis is kept apart because it is sensitive and never leaves the service.
+ * An oppfølgingsplan's body holds its free text, which never leaves the service either.
  */
 @Entity({ name: 'document' })
 export class Document {

@@ -1,10 +1,17 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { ArbeidsforholdSubmissionSchema, DocumentCancellationSchema, InntektsmeldingSubmissionSchema, SoknadSubmissionSchema, type intakeDocumentsV1 } from '@syfo/contracts';
+import {
+  ArbeidsforholdSubmissionSchema,
+  DocumentCancellationSchema,
+  InntektsmeldingSubmissionSchema,
+  OppfolgingsplanSubmissionSchema,
+  SoknadSubmissionSchema,
+  type intakeDocumentsV1,
+} from '@syfo/contracts';
 import { correlationIdOf, OutboxService, parseRequest } from '@syfo/platform';
 
-import { fromCancelDocument, fromSubmitArbeidsforhold, fromSubmitSoknad } from './document-requests.mapper';
+import { fromCancelDocument, fromSubmitArbeidsforhold, fromSubmitOppfolgingsplan, fromSubmitSoknad, parseScreeningAnswerRequest } from './document-requests.mapper';
 import { DocumentsService } from './documents.service';
 
 @Controller()
@@ -30,6 +37,18 @@ export class DocumentsGrpcController implements intakeDocumentsV1.DocumentServic
   public async SubmitArbeidsforhold(request: intakeDocumentsV1.SubmitArbeidsforholdRequest, metadata?: Metadata): Promise<intakeDocumentsV1.SubmitArbeidsforholdResponse> {
     const forhold = parseRequest(ArbeidsforholdSubmissionSchema, fromSubmitArbeidsforhold(request));
     return this.outbox.transaction(correlationIdOf(metadata), (tx) => this.documents.submitArbeidsforhold(tx, forhold));
+  }
+
+  @GrpcMethod('DocumentService', 'SubmitOppfolgingsplan')
+  public async SubmitOppfolgingsplan(request: intakeDocumentsV1.SubmitOppfolgingsplanRequest, metadata?: Metadata): Promise<intakeDocumentsV1.SubmitOppfolgingsplanResponse> {
+    const plan = parseRequest(OppfolgingsplanSubmissionSchema, fromSubmitOppfolgingsplan(request));
+    return this.outbox.transaction(correlationIdOf(metadata), (tx) => this.documents.submitOppfolgingsplan(tx, plan));
+  }
+
+  @GrpcMethod('DocumentService', 'SubmitScreeningAnswer')
+  public async SubmitScreeningAnswer(request: intakeDocumentsV1.SubmitScreeningAnswerRequest, metadata?: Metadata): Promise<intakeDocumentsV1.SubmitScreeningAnswerResponse> {
+    const answer = parseScreeningAnswerRequest(request);
+    return this.outbox.transaction(correlationIdOf(metadata), (tx) => this.documents.submitScreeningAnswer(tx, answer));
   }
 
   @GrpcMethod('DocumentService', 'CancelDocument')

@@ -1,17 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ArbeidsforholdChangedEvent,
+  OppfolgingsplanReceivedEvent,
+  ScreeningAnswerReceivedEvent,
   SickNoteReceivedEvent,
   type ArbeidsforholdSubmission,
   type DocumentCancellation,
   type InntektsmeldingSubmission,
+  type OppfolgingsplanSubmission,
+  type ScreeningAnswerSubmission,
   type SickNoteSubmission,
   type SoknadSubmission,
 } from '@syfo/contracts';
 import { CLOCK, DomainError, DomainErrorCode, type Clock, type OutboxTransaction } from '@syfo/platform';
 
 import { TilfellerService } from '../tilfeller/tilfeller.service';
-import type { Document } from './document.entity';
+import { isTilfelleDocumentKind, type Document } from './document.entity';
 import { DocumentConflictError, DocumentsRepository, type IncomingDocument } from './documents.repository';
 
 export interface StoreResult {
@@ -22,6 +26,8 @@ export interface StoreResult {
 /**
  * Takes in every kind of document. Each write, the events it causes and the recomputed tilfeller
  * commit together in the caller's transaction; a duplicate changes nothing and publishes nothing.
+ * Oppfølgingsplaner and screening answers are follow-up facts: they are published, and the tilfeller
+ * are left alone.
  */
 @Injectable()
 export class DocumentsService {
@@ -55,13 +61,30 @@ export class DocumentsService {
     return this.finish(tx, stored);
   }
 
+  /** The plan's free text stays in the stored body: its event says only that the plan exists and how it stands. */
+  public async submitOppfolgingsplan(tx: OutboxTransaction, plan: OppfolgingsplanSubmission): Promise<StoreResult> {
+    const { sourceSystem, sourceId, personIdent, orgnr, ...body } = plan;
+    const stored = await this.store(tx, { kind: 'OPPFOLGINGSPLAN', sourceSystem, sourceId, personIdent, orgnr, body });
+    if (!stored.duplicate) await this.publishOppfolgingsplan(tx, stored.document);
+    return { documentId: stored.document.id, duplicate: stored.duplicate };
+  }
+
+  public async submitScreeningAnswer(tx: OutboxTransaction, answer: ScreeningAnswerSubmission): Promise<StoreResult> {
+    const { sourceSystem, sourceId, personIdent, ...body } = answer;
+    const stored = await this.store(tx, { kind: 'SCREENING_ANSWER', sourceSystem, sourceId, personIdent, orgnr: null, body });
+    if (!stored.duplicate) await this.publishScreeningAnswer(tx, stored.document);
+    return { documentId: stored.document.id, duplicate: stored.duplicate };
+  }
+
   public async cancel(tx: OutboxTransaction, cancellation: DocumentCancellation): Promise<{ documentId: string; alreadyCancelled: boolean }> {
     const result = await this.documents.cancel(tx.manager, cancellation.kind, cancellation.sourceSystem, cancellation.sourceId, this.clock.now());
     if (!result) throw new DomainError(DomainErrorCode.NotFound, 'no document of that kind with that source_system and source_id');
     if (!result.alreadyCancelled) {
       if (result.document.kind === 'SICK_NOTE') await this.publishSickNote(tx, result.document);
       if (result.document.kind === 'ARBEIDSFORHOLD') await this.publishArbeidsforhold(tx, result.document);
-      await this.tilfeller.recompute(tx, result.document.personIdent);
+      if (result.document.kind === 'OPPFOLGINGSPLAN') await this.publishOppfolgingsplan(tx, result.document);
+      if (result.document.kind === 'SCREENING_ANSWER') await this.publishScreeningAnswer(tx, result.document);
+      if (isTilfelleDocumentKind(result.document.kind)) await this.tilfeller.recompute(tx, result.document.personIdent);
     }
     return { documentId: result.document.id, alreadyCancelled: result.alreadyCancelled };
   }
@@ -109,4 +132,33 @@ export class DocumentsService {
       cancelled: document.cancelledAt !== null,
     });
   }
+
+  /** Built field by field, so none of the plan's free text can reach the event. */
+  private async publishOppfolgingsplan(tx: OutboxTransaction, document: Document): Promise<void> {
+    const body = document.body as Pick<OppfolgingsplanSubmission, 'createdOn' | 'evaluationDate' | 'sharedWithNav' | 'tiltakMedBistand'>;
+    await tx.publish(OppfolgingsplanReceivedEvent, {
+      planId: document.id,
+      personIdent: document.personIdent,
+      orgnr: document.orgnr!,
+      createdOn: body.createdOn,
+      evaluationDate: body.evaluationDate ?? null,
+      sharedWithNav: body.sharedWithNav,
+      needsAssistanceFromNav: body.tiltakMedBistand.length > 0,
+      version: document.version,
+      cancelled: document.cancelledAt !== null,
+    });
+  }
+
+  private async publishScreeningAnswer(tx: OutboxTransaction, document: Document): Promise<void> {
+    const body = document.body as DistributiveOmit<ScreeningAnswerSubmission, 'sourceSystem' | 'sourceId' | 'personIdent'>;
+    const common = { answerId: document.id, personIdent: document.personIdent, answeredAt: body.answeredAt, version: document.version, cancelled: document.cancelledAt !== null };
+    await tx.publish(
+      ScreeningAnswerReceivedEvent,
+      body.questionnaire === 'VV_MS_8W'
+        ? { ...common, questionnaire: body.questionnaire, q1: body.q1 ?? null, q2: body.q2 ?? null, q3: body.q3 ?? null, q3UnsureReason: body.q3UnsureReason ?? null, optOut: body.optOut }
+        : { ...common, questionnaire: body.questionnaire, score: body.score },
+    );
+  }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -3,6 +3,8 @@ import {
   InboundArbeidsforholdEvent,
   InboundCancellationEvent,
   InboundInntektsmeldingEvent,
+  InboundOppfolgingsplanEvent,
+  InboundScreeningAnswerEvent,
   InboundSickNoteEvent,
   InboundSoknadEvent,
   type Envelope,
@@ -70,9 +72,31 @@ export class InboundArbeidsforholdHandler extends InboundDocumentHandler<typeof 
 
 @Injectable()
 @Consumes('case-intake.inbound')
+export class InboundOppfolgingsplanHandler extends InboundDocumentHandler<typeof InboundOppfolgingsplanEvent> {
+  public readonly event = InboundOppfolgingsplanEvent;
+  protected apply = (tx: OutboxTransaction, payload: PayloadOf<typeof InboundOppfolgingsplanEvent>) => this.documents.submitOppfolgingsplan(tx, payload);
+}
+
+@Injectable()
+@Consumes('case-intake.inbound')
+export class InboundScreeningAnswerHandler extends InboundDocumentHandler<typeof InboundScreeningAnswerEvent> {
+  public readonly event = InboundScreeningAnswerEvent;
+  protected apply = (tx: OutboxTransaction, payload: PayloadOf<typeof InboundScreeningAnswerEvent>) => this.documents.submitScreeningAnswer(tx, payload);
+}
+
+@Injectable()
+@Consumes('case-intake.inbound')
 export class InboundCancellationHandler extends InboundDocumentHandler<typeof InboundCancellationEvent> {
   public readonly event = InboundCancellationEvent;
   protected apply = (tx: OutboxTransaction, payload: PayloadOf<typeof InboundCancellationEvent>) => this.documents.cancel(tx, payload);
 }
 
-export const INBOUND_DOCUMENT_HANDLERS = [InboundSickNoteHandler, InboundSoknadHandler, InboundInntektsmeldingHandler, InboundArbeidsforholdHandler, InboundCancellationHandler];
+export const INBOUND_DOCUMENT_HANDLERS = [
+  InboundSickNoteHandler,
+  InboundSoknadHandler,
+  InboundInntektsmeldingHandler,
+  InboundArbeidsforholdHandler,
+  InboundOppfolgingsplanHandler,
+  InboundScreeningAnswerHandler,
+  InboundCancellationHandler,
+];

@@ -67,4 +67,9 @@ describe('document bits', () => {
     const [tilfelle] = computeOppfolgingstilfeller(documents.flatMap(toBits), { cutoff: '2022-05-21', arbeidsforhold: toArbeidsforhold(documents) });
     expect(tilfelle).toMatchObject({ start: '2025-03-03', end: '2025-03-16', arbeidstakerAtTilfelleEnd: true, virksomhetsnummerList: [A] });
   });
+
+  it('gives follow-up facts no bits: a plan or a screening answer leaves the tilfeller as they are', () => {
+    expect(toBits(doc('OPPFOLGINGSPLAN', { createdOn: '2025-02-03', tiltakMedBistand: ['x'] }))).toEqual([]);
+    expect(toBits(doc('SCREENING_ANSWER', { questionnaire: 'SF_SP2', score: 2, answeredAt: '2025-03-03T09:15:00+01:00' }, null))).toEqual([]);
+  });
 });

@@ -1,11 +1,12 @@
 import type { SickNoteSubmission, SoknadSubmission } from '@syfo/contracts';
 
+import type { DocumentKind } from '../documents/document.entity';
 import type { Arbeidsforhold, Bit, Tag } from '../oppfolgingstilfelle';
 
 /** What the mapping needs of a stored document (its current version). */
 export interface LiveDocument {
   readonly id: string;
-  readonly kind: 'SICK_NOTE' | 'SOKNAD' | 'INNTEKTSMELDING' | 'ARBEIDSFORHOLD';
+  readonly kind: DocumentKind;
   readonly sourceSystem: string;
   readonly sourceId: string;
   readonly personIdent: string;
@@ -67,6 +68,10 @@ export function toBits(document: LiveDocument): Bit[] {
       for (const range of (document.body as unknown as InntektsmeldingBody).arbeidsgiverperioder) add(['INNTEKTSMELDING', 'ARBEIDSGIVERPERIODE'], range.fom, range.tom, true);
       break;
     case 'ARBEIDSFORHOLD':
+      break;
+    // Follow-up facts: they say nothing about which days are sick days.
+    case 'OPPFOLGINGSPLAN':
+    case 'SCREENING_ANSWER':
       break;
   }
   return bits.map((bit, index) => ({ ...bit, uuid: `${document.id}#${index}` }));

@@ -4,7 +4,7 @@ import { CLOCK, CONFIG, type Clock, type OutboxTransaction } from '@syfo/platfor
 
 import type { CaseIntakeConfig } from '../config/case-intake.config';
 import { canonicalJson } from '../documents/content-hash.util';
-import { Document } from '../documents/document.entity';
+import { Document, TILFELLE_DOCUMENT_KINDS } from '../documents/document.entity';
 import { computeOppfolgingstilfeller, isRecurringAbsence, type Oppfolgingstilfelle } from '../oppfolgingstilfelle';
 import { toArbeidsforhold, toBits } from './document-bits.mapper';
 import { PersonTilfeller } from './person-tilfeller.entity';
@@ -30,7 +30,11 @@ export class TilfellerService {
     );
     const current = await tx.manager.getRepository(PersonTilfeller).createQueryBuilder('p').setLock('pessimistic_write').where('p.personIdent = :personIdent', { personIdent }).getOneOrFail();
 
-    const live = await tx.manager.getRepository(Document).createQueryBuilder('d').where('d.personIdent = :personIdent AND d.cancelledAt IS NULL', { personIdent }).getMany();
+    const live = await tx.manager
+      .getRepository(Document)
+      .createQueryBuilder('d')
+      .where('d.personIdent = :personIdent AND d.cancelledAt IS NULL AND d.kind IN (:...kinds)', { personIdent, kinds: TILFELLE_DOCUMENT_KINDS })
+      .getMany();
     const tilfeller = computeOppfolgingstilfeller(live.flatMap(toBits), { cutoff: this.config.TILFELLE_CUTOFF_DATE, arbeidsforhold: toArbeidsforhold(live) });
     const recurringAbsence = isRecurringAbsence(tilfeller, osloDate(now));
     if (current.revision > 0 && sameList(current.tilfeller, tilfeller) && current.recurringAbsence === recurringAbsence) return;

@@ -19,7 +19,7 @@ export const TOPICS = {
   'intake.inbound.document.v1': {
     partitions: 6,
     retentionMs: 14 * DAY_MS,
-    description: 'Søknader, inntektsmeldinger, arbeidsforhold and cancellations from external case systems; consumed by case-intake.',
+    description: 'Søknader, inntektsmeldinger, arbeidsforhold, oppfølgingsplaner, screening answers and cancellations from external case systems; consumed by case-intake.',
   },
   'intake.tilfelle-person.v1': {
     partitions: 6,
@@ -35,6 +35,16 @@ export const TOPICS = {
     partitions: 6,
     retentionMs: 30 * DAY_MS,
     description: 'A sick note accepted by case-intake, without diagnosis or name; keyed by person.',
+  },
+  'intake.oppfolgingsplan.v1': {
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    description: "That an employer's oppfølgingsplan was received, corrected or withdrawn, without any of its free text; keyed by person.",
+  },
+  'intake.screening-answer.v1': {
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    description: "A sick-listed person's coded screening answers (VV_MS_8W, SF_SP2), corrected or withdrawn; keyed by person.",
   },
   'crm.account.v1': {
     partitions: 3,

@@ -23,4 +23,12 @@ describe('createLogger', () => {
     expect(JSON.stringify(line)).not.toContain('01019012480');
     expect(JSON.stringify(line)).not.toContain('L03');
   });
+
+  it("censors an oppfølgingsplan's free text", () => {
+    const { stream, lines } = capture();
+    createLogger('case-intake', 'info', stream).info({ plan: { tiltakMedBistand: ['secret measure'], videreOppfolging: 'secret plan', createdOn: '2025-02-03' } }, 'stored');
+    const [line] = lines();
+    expect(line).toMatchObject({ plan: { tiltakMedBistand: '[redacted]', videreOppfolging: '[redacted]', createdOn: '2025-02-03' } });
+    expect(JSON.stringify(line)).not.toContain('secret');
+  });
 });

@@ -5,7 +5,24 @@ import pino, { type Logger } from 'pino';
  * Keys that may hold personal data. They are censored wherever they appear, so a careless
  * `logger.info({ note })` cannot leak a fødselsnummer, a diagnosis or free text.
  */
-const SENSITIVE_KEYS = ['personIdent', 'fnr', 'fodselsnummer', 'diagnosis', 'diagnosisCode', 'navn', 'fullName', 'text', 'freeText', 'payload', 'value'];
+const SENSITIVE_KEYS = [
+  'personIdent',
+  'fnr',
+  'fodselsnummer',
+  'diagnosis',
+  'diagnosisCode',
+  'navn',
+  'fullName',
+  'text',
+  'freeText',
+  'payload',
+  'value',
+  // The free-text parts of an oppfølgingsplan.
+  'arbeidsoppgaverOgArbeidsevne',
+  'tiltakArbeidsgiver',
+  'tiltakMedBistand',
+  'videreOppfolging',
+];
 const REDACT_PATHS = SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 export function createLogger(service: string, level: string, destination?: pino.DestinationStream): Logger {

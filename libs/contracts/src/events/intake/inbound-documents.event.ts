@@ -1,5 +1,12 @@
 import { defineEvent } from '../event-definition';
-import { ArbeidsforholdSubmissionSchema, DocumentCancellationSchema, InntektsmeldingSubmissionSchema, SoknadSubmissionSchema } from './document-submissions.schema';
+import {
+  ArbeidsforholdSubmissionSchema,
+  DocumentCancellationSchema,
+  InntektsmeldingSubmissionSchema,
+  OppfolgingsplanSubmissionSchema,
+  ScreeningAnswerSubmissionSchema,
+  SoknadSubmissionSchema,
+} from './document-submissions.schema';
 
 /** The inbound documents topic carries every other kind of fact, told apart by the envelope's type. */
 export const InboundSoknadEvent = defineEvent({
@@ -23,6 +30,22 @@ export const InboundArbeidsforholdEvent = defineEvent({
   version: 1,
   topic: 'intake.inbound.document.v1',
   payload: ArbeidsforholdSubmissionSchema,
+  key: (payload) => payload.personIdent,
+});
+
+export const InboundOppfolgingsplanEvent = defineEvent({
+  type: 'intake.inbound.oppfolgingsplan',
+  version: 1,
+  topic: 'intake.inbound.document.v1',
+  payload: OppfolgingsplanSubmissionSchema,
+  key: (payload) => payload.personIdent,
+});
+
+export const InboundScreeningAnswerEvent = defineEvent({
+  type: 'intake.inbound.screening-answer',
+  version: 1,
+  topic: 'intake.inbound.document.v1',
+  payload: ScreeningAnswerSubmissionSchema,
   key: (payload) => payload.personIdent,
 });
 

@@ -26,6 +26,52 @@ export enum DocumentKind {
   DOCUMENT_KIND_SOKNAD = "DOCUMENT_KIND_SOKNAD",
   DOCUMENT_KIND_INNTEKTSMELDING = "DOCUMENT_KIND_INNTEKTSMELDING",
   DOCUMENT_KIND_ARBEIDSFORHOLD = "DOCUMENT_KIND_ARBEIDSFORHOLD",
+  DOCUMENT_KIND_OPPFOLGINGSPLAN = "DOCUMENT_KIND_OPPFOLGINGSPLAN",
+  DOCUMENT_KIND_SCREENING_ANSWER = "DOCUMENT_KIND_SCREENING_ANSWER",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+/** Vest-Viken at 8 weeks, Q1: how likely a return to the job is. */
+export enum ReturnLikelihood {
+  RETURN_LIKELIHOOD_UNSPECIFIED = "RETURN_LIKELIHOOD_UNSPECIFIED",
+  /** RETURN_LIKELIHOOD_VERY_LIKELY - 1:1 */
+  RETURN_LIKELIHOOD_VERY_LIKELY = "RETURN_LIKELIHOOD_VERY_LIKELY",
+  /** RETURN_LIKELIHOOD_UNSURE - 1:2 */
+  RETURN_LIKELIHOOD_UNSURE = "RETURN_LIKELIHOOD_UNSURE",
+  /** RETURN_LIKELIHOOD_UNLIKELY - 1:3 */
+  RETURN_LIKELIHOOD_UNLIKELY = "RETURN_LIKELIHOOD_UNLIKELY",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+/** Vest-Viken at 8 weeks, Q2: the relation with the employer. */
+export enum EmployerRelation {
+  EMPLOYER_RELATION_UNSPECIFIED = "EMPLOYER_RELATION_UNSPECIFIED",
+  /** EMPLOYER_RELATION_GOOD - 2:1 */
+  EMPLOYER_RELATION_GOOD = "EMPLOYER_RELATION_GOOD",
+  /** EMPLOYER_RELATION_DIFFICULT - 2:2 */
+  EMPLOYER_RELATION_DIFFICULT = "EMPLOYER_RELATION_DIFFICULT",
+  /** EMPLOYER_RELATION_NEITHER - 2:3 */
+  EMPLOYER_RELATION_NEITHER = "EMPLOYER_RELATION_NEITHER",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+/** Vest-Viken at 8 weeks, Q3: how long the sick leave is expected to last in total. */
+export enum ExpectedDuration {
+  EXPECTED_DURATION_UNSPECIFIED = "EXPECTED_DURATION_UNSPECIFIED",
+  /** EXPECTED_DURATION_UNDER_26_WEEKS - 3:1 */
+  EXPECTED_DURATION_UNDER_26_WEEKS = "EXPECTED_DURATION_UNDER_26_WEEKS",
+  /** EXPECTED_DURATION_OVER_26_WEEKS - 3:2 */
+  EXPECTED_DURATION_OVER_26_WEEKS = "EXPECTED_DURATION_OVER_26_WEEKS",
+  /** EXPECTED_DURATION_UNSURE - 3:3 */
+  EXPECTED_DURATION_UNSURE = "EXPECTED_DURATION_UNSURE",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+/** Why the person is unsure of the duration. */
+export enum DurationUnsureReason {
+  DURATION_UNSURE_REASON_UNSPECIFIED = "DURATION_UNSURE_REASON_UNSPECIFIED",
+  DURATION_UNSURE_REASON_TREATMENT_OUTCOME = "DURATION_UNSURE_REASON_TREATMENT_OUTCOME",
+  DURATION_UNSURE_REASON_OTHER = "DURATION_UNSURE_REASON_OTHER",
   UNRECOGNIZED = "UNRECOGNIZED",
 }
 
@@ -87,6 +133,68 @@ export interface SubmitArbeidsforholdResponse {
   duplicate: boolean;
 }
 
+/**
+ * An oppfølgingsplan in the four parts the law requires (arbeidsoppgaver_og_arbeidsevne,
+ * tiltak_arbeidsgiver, tiltak_med_bistand, videre_oppfolging); each part must be filled in.
+ */
+export interface SubmitOppfolgingsplanRequest {
+  sourceSystem: string;
+  sourceId: string;
+  personIdent: string;
+  /** The employer that made the plan. */
+  orgnr: string;
+  createdOn: string;
+  /** How the employee's tasks and capacity for work were assessed; at most 4000 characters. */
+  arbeidsoppgaverOgArbeidsevne: string;
+  /** Measures the employer takes: 1-20, each at most 1000 characters. */
+  tiltakArbeidsgiver: string[];
+  /** Measures with help from NAV or the health services: 1-20, each at most 1000 characters. */
+  tiltakMedBistand: string[];
+  /** How the follow-up is to continue; at most 4000 characters. */
+  videreOppfolging: string;
+  /** When the plan is to be evaluated; not before created_on. */
+  evaluationDate?: string | undefined;
+  sharedWithNav: boolean;
+  sharedWithSykmelder: boolean;
+  approvedByEmployee: boolean;
+}
+
+export interface SubmitOppfolgingsplanResponse {
+  documentId: string;
+  duplicate: boolean;
+}
+
+/** Questionnaire VV_MS_8W. An unspecified answer is a question left unanswered. */
+export interface VestVikenAnswers {
+  q1: ReturnLikelihood;
+  q2: EmployerRelation;
+  q3: ExpectedDuration;
+  /** Only with q3 = EXPECTED_DURATION_UNSURE. */
+  q3UnsureReason: DurationUnsureReason;
+  optOut: boolean;
+}
+
+/** Questionnaire SF_SP2. */
+export interface SunnfjordAnswer {
+  /** How well a return to work within weeks fits: 1 (very badly) to 5 (very well). */
+  score: number;
+}
+
+export interface SubmitScreeningAnswerRequest {
+  sourceSystem: string;
+  sourceId: string;
+  personIdent: string;
+  /** ISO 8601 date and time with offset. */
+  answeredAt: string;
+  vestViken?: VestVikenAnswers | undefined;
+  sunnfjord?: SunnfjordAnswer | undefined;
+}
+
+export interface SubmitScreeningAnswerResponse {
+  documentId: string;
+  duplicate: boolean;
+}
+
 export interface CancelDocumentRequest {
   sourceSystem: string;
   sourceId: string;
@@ -101,12 +209,17 @@ export interface CancelDocumentResponse {
 }
 
 /**
- * The other facts external case systems deliver: søknader, inntektsmeldinger, arbeidsforhold, and
- * withdrawals of anything they sent. Each is validated completely; delivering it again is idempotent.
+ * The other facts external case systems deliver: søknader, inntektsmeldinger, arbeidsforhold,
+ * oppfølgingsplaner, screening answers, and withdrawals of anything they sent. Each is validated
+ * completely; delivering it again is idempotent, and different content is the next version.
  */
 export interface DocumentService {
   SubmitSoknad(request: SubmitSoknadRequest): Promise<SubmitSoknadResponse>;
   SubmitInntektsmelding(request: SubmitInntektsmeldingRequest): Promise<SubmitInntektsmeldingResponse>;
   SubmitArbeidsforhold(request: SubmitArbeidsforholdRequest): Promise<SubmitArbeidsforholdResponse>;
+  /** The employer's follow-up plan. Its free text is stored only; nothing of it is published. */
+  SubmitOppfolgingsplan(request: SubmitOppfolgingsplanRequest): Promise<SubmitOppfolgingsplanResponse>;
+  /** A sick-listed person's coded answer to one screening questionnaire. */
+  SubmitScreeningAnswer(request: SubmitScreeningAnswerRequest): Promise<SubmitScreeningAnswerResponse>;
   CancelDocument(request: CancelDocumentRequest): Promise<CancelDocumentResponse>;
 }
