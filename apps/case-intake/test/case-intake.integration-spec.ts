@@ -152,6 +152,29 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
     expect(published.map((p) => p.tilfeller.length)).toEqual([1, 2, 1, 0]);
   });
 
+  it('lets a correction that overtakes its original win, by when the sender produced each', async () => {
+    const person = newPerson();
+    const corrected = await submit(note(person, 'ooo-1', '2025-06-02', '2025-06-22', { sentAt: '2025-06-10T10:00:00+02:00' }));
+    const original = await submit(note(person, 'ooo-1', '2025-06-02', '2025-06-15', { sentAt: '2025-06-02T09:00:00+02:00' }));
+    expect(original).toEqual({ sickNoteId: corrected.sickNoteId, duplicate: false });
+    expect(await tilfeller(person)).toEqual(['2025-06-02..2025-06-22 (21)']);
+    const client = sickNotes();
+    const stored = await client.call<{ version: number; versions: { version: number }[]; periods: { tom: string }[] }>('GetSickNote', { sickNoteId: corrected.sickNoteId, purpose: 'integration test' });
+    client.close();
+    expect([stored.version, stored.versions.length, stored.periods[0]!.tom]).toEqual([1, 2, '2025-06-22']);
+  });
+
+  it('keeps a cancellation that arrives before its note, and applies it when the note comes', async () => {
+    const person = newPerson();
+    const client = documents();
+    const early = await client.call<{ awaitingDocument: boolean; documentId: string }>('CancelDocument', { sourceSystem: 'it', sourceId: 'early-cancel', kind: 'DOCUMENT_KIND_SICK_NOTE', reason: 'withdrawn by the clinician' });
+    client.close();
+    expect(early).toMatchObject({ awaitingDocument: true, documentId: '' });
+    await submit(note(person, 'early-cancel', '2025-07-07', '2025-07-20'));
+    expect(await tilfeller(person)).toEqual([]);
+    expect(await count("SELECT count(*)::int AS n FROM case_intake.document WHERE source_id = 'early-cancel' AND cancelled_at IS NOT NULL")).toBe(1);
+  });
+
   it('merges tilfeller when a late note fills the gap (handbook example 10), whatever the arrival order', async () => {
     const early = newPerson();
     await submit(note(early, 'late-a1', '2025-01-06', '2025-01-19'));
@@ -262,7 +285,7 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
     const { documentId } = await client.call<{ documentId: string }>('SubmitOppfolgingsplan', plan(person, 'plan-cancel', { evaluationDate: undefined, tiltakMedBistand: ['Kontakt med NAV-veileder'] }));
     const cancelled = await client.call<{ documentId: string; alreadyCancelled: boolean }>('CancelDocument', { sourceSystem: 'it', sourceId: 'plan-cancel', kind: 'DOCUMENT_KIND_OPPFOLGINGSPLAN', reason: 'sent for the wrong person' });
     client.close();
-    expect(cancelled).toEqual({ documentId, alreadyCancelled: false });
+    expect(cancelled).toEqual({ documentId, alreadyCancelled: false, awaitingDocument: false });
 
     const published = await publishedFacts<{ planId: string; evaluationDate: string | null; version: number; cancelled: boolean }>('intake.oppfolgingsplan.v1', person, 2);
     expect(published.map((p) => [p.planId, p.evaluationDate, p.version, p.cancelled])).toEqual([

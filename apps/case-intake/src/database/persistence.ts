@@ -3,8 +3,9 @@ import { PersonTilfeller } from '../tilfeller/person-tilfeller.entity';
 import { Documents1763942400000 } from './migrations/1763942400000-documents.migration';
 import { FollowUpFacts1764028800000 } from './migrations/1764028800000-follow-up-facts.migration';
 import { Initial1763856000000 } from './migrations/1763856000000-initial.migration';
+import { OutOfOrder1764115200000 } from './migrations/1764115200000-out-of-order.migration';
 
 export const CASE_INTAKE_PERSISTENCE = {
   entities: [Document, DocumentVersion, PersonTilfeller],
-  migrations: [Initial1763856000000, Documents1763942400000, FollowUpFacts1764028800000],
+  migrations: [Initial1763856000000, Documents1763942400000, FollowUpFacts1764028800000, OutOfOrder1764115200000],
 };

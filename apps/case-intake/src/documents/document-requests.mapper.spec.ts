@@ -27,6 +27,7 @@ describe('request mappers', () => {
       periods: [{ fom: '2025-01-06', tom: '2025-01-19', type: 'GRADED', grade: 40 }],
       egenmeldingsperioder: undefined,
       issuerHpr: undefined,
+      sentAt: undefined,
     });
   });
 

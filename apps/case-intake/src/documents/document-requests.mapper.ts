@@ -28,6 +28,7 @@ export function fromSubmitSickNote(request: intakeV1.SubmitSickNoteRequest | und
     periods: (request.periods ?? []).map((period) => ({ fom: period.fom, tom: period.tom, type: enumName(period.type, 'PERIOD_TYPE_'), grade: period.grade ?? undefined })),
     egenmeldingsperioder: request.egenmeldingsperioder?.length ? request.egenmeldingsperioder : undefined,
     issuerHpr: emptyToUndefined(request.issuerHpr),
+    sentAt: emptyToUndefined(request.sentAt),
   };
 }
 

@@ -54,6 +54,10 @@ export class Document {
   @Column({ name: 'received_at', type: 'timestamptz' })
   public receivedAt!: Date;
 
+  /** When the sender produced the current version, if it said; see SentAtSchema. */
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  public sentAt!: Date | null;
+
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   public cancelledAt!: Date | null;
 }

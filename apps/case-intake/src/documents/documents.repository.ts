@@ -14,20 +14,32 @@ export interface IncomingDocument {
   readonly orgnr: string | null;
   readonly body: Record<string, unknown>;
   readonly diagnosis?: { readonly system: string; readonly code: string } | undefined;
+  readonly sentAt: Date | null;
   readonly receivedAt: Date;
 }
 
-export type StoreOutcome = 'created' | 'corrected' | 'duplicate';
+/**
+ * created / corrected: the document's current version is new. duplicate: this content was seen
+ * before. outdated: a version the sender dated before the current one, kept in the history only.
+ * cancelled: it arrived after its own cancellation, and is stored withdrawn.
+ */
+export type StoreOutcome = 'created' | 'corrected' | 'duplicate' | 'outdated' | 'cancelled';
 
 export interface StoredDocument {
   readonly document: Document;
   readonly outcome: StoreOutcome;
 }
 
+interface DocumentKey {
+  readonly kind: DocumentKind;
+  readonly sourceSystem: string;
+  readonly sourceId: string;
+}
+
 /**
- * Documents keyed by (kind, source system, source id). The same content again changes nothing;
- * different content is a correction and becomes the next version. A document cannot move to
- * another person: that would silently rewrite two people's histories.
+ * Documents keyed by (kind, source system, source id). Content seen before changes nothing; new
+ * content is the next version, and becomes current unless the sender dated it before the current
+ * one. A document cannot move to another person: that would silently rewrite two people's histories.
  */
 @Injectable()
 export class DocumentsRepository {
@@ -35,49 +47,74 @@ export class DocumentsRepository {
     const hash = contentHash({ body: incoming.body, orgnr: incoming.orgnr, diagnosis: incoming.diagnosis, personIdent: incoming.personIdent });
     const id = randomUUID();
     const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO document (id, kind, source_system, source_id, person_ident, orgnr, version, content_hash, body, diagnosis_system, diagnosis_code, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9, $10, $11)
+      `INSERT INTO document (id, kind, source_system, source_id, person_ident, orgnr, version, content_hash, body, diagnosis_system, diagnosis_code, sent_at, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (kind, source_system, source_id) DO NOTHING RETURNING id`,
-      [id, incoming.kind, incoming.sourceSystem, incoming.sourceId, incoming.personIdent, incoming.orgnr, hash, incoming.body, incoming.diagnosis?.system ?? null, incoming.diagnosis?.code ?? null, incoming.receivedAt],
+      [id, incoming.kind, incoming.sourceSystem, incoming.sourceId, incoming.personIdent, incoming.orgnr, hash, incoming.body, incoming.diagnosis?.system ?? null, incoming.diagnosis?.code ?? null, incoming.sentAt, incoming.receivedAt],
     );
     if (inserted.length > 0) {
       await this.addVersion(manager, id, 1, hash, incoming);
-      return { document: await manager.getRepository(Document).findOneByOrFail({ id }), outcome: 'created' };
+      // TypeORM answers a DELETE with [rows, rowCount].
+      const [pending]: [{ cancelled_at: Date }[], number] = await manager.query(
+        'DELETE FROM document_cancellation WHERE kind = $1 AND source_system = $2 AND source_id = $3 RETURNING cancelled_at',
+        [incoming.kind, incoming.sourceSystem, incoming.sourceId],
+      );
+      if (pending.length > 0) await manager.query('UPDATE document SET cancelled_at = $2 WHERE id = $1', [id, pending[0]!.cancelled_at]);
+      return { document: await manager.getRepository(Document).findOneByOrFail({ id }), outcome: pending.length > 0 ? 'cancelled' : 'created' };
     }
-    const existing = await manager
-      .getRepository(Document)
-      .createQueryBuilder('d')
-      .setLock('pessimistic_write')
-      .where('d.kind = :kind AND d.sourceSystem = :sourceSystem AND d.sourceId = :sourceId', incoming)
-      .getOneOrFail();
+    const existing = (await this.lockByKey(manager, incoming))!;
     if (existing.personIdent !== incoming.personIdent) throw new DocumentConflictError('personIdent', 'document.person_unchanged', 'must be the person the document was first sent for');
-    if (existing.contentHash === hash && existing.cancelledAt === null) return { document: existing, outcome: 'duplicate' };
-
-    const version = existing.version + 1;
-    await manager.query(
-      `UPDATE document SET version = $2, content_hash = $3, body = $4, orgnr = $5, diagnosis_system = $6, diagnosis_code = $7, received_at = $8, cancelled_at = NULL WHERE id = $1`,
-      [existing.id, version, hash, incoming.body, incoming.orgnr, incoming.diagnosis?.system ?? null, incoming.diagnosis?.code ?? null, incoming.receivedAt],
+    const [seen]: { version: number; known: boolean }[] = await manager.query(
+      'SELECT max(version)::int AS version, coalesce(bool_or(content_hash = $2), false) AS known FROM document_version WHERE document_id = $1',
+      [existing.id, hash],
     );
+    if (seen!.known) return { document: existing, outcome: 'duplicate' };
+
+    const version = seen!.version + 1;
     await this.addVersion(manager, existing.id, version, hash, incoming);
+    if (incoming.sentAt && existing.sentAt && incoming.sentAt < existing.sentAt) return { document: existing, outcome: 'outdated' };
+    await manager.query(
+      `UPDATE document SET version = $2, content_hash = $3, body = $4, orgnr = $5, diagnosis_system = $6, diagnosis_code = $7, sent_at = $8, received_at = $9 WHERE id = $1`,
+      [existing.id, version, hash, incoming.body, incoming.orgnr, incoming.diagnosis?.system ?? null, incoming.diagnosis?.code ?? null, incoming.sentAt, incoming.receivedAt],
+    );
     return { document: await manager.getRepository(Document).findOneByOrFail({ id: existing.id }), outcome: 'corrected' };
   }
 
-  /** Marks a document withdrawn; undefined when no such document exists. */
-  public async cancel(manager: EntityManager, kind: DocumentKind, sourceSystem: string, sourceId: string, at: Date): Promise<{ document: Document; alreadyCancelled: boolean } | undefined> {
-    const document = await manager.getRepository(Document).createQueryBuilder('d').setLock('pessimistic_write').where('d.kind = :kind AND d.sourceSystem = :sourceSystem AND d.sourceId = :sourceId', { kind, sourceSystem, sourceId }).getOne();
-    if (!document) return undefined;
+  /**
+   * Marks a document withdrawn. When it has not arrived yet, the cancellation is kept until it
+   * does, and undefined is returned.
+   */
+  public async cancel(manager: EntityManager, key: DocumentKey & { reason: string }, at: Date): Promise<{ document: Document; alreadyCancelled: boolean } | undefined> {
+    const document = await this.lockByKey(manager, key);
+    if (!document) {
+      await manager.query(
+        'INSERT INTO document_cancellation (kind, source_system, source_id, reason, cancelled_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+        [key.kind, key.sourceSystem, key.sourceId, key.reason, at],
+      );
+      return undefined;
+    }
     if (document.cancelledAt) return { document, alreadyCancelled: true };
     await manager.query('UPDATE document SET cancelled_at = $2 WHERE id = $1', [document.id, at]);
     return { document: { ...document, cancelledAt: at }, alreadyCancelled: false };
   }
 
+  private async lockByKey(manager: EntityManager, key: DocumentKey): Promise<Document | null> {
+    return manager
+      .getRepository(Document)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where('d.kind = :kind AND d.sourceSystem = :sourceSystem AND d.sourceId = :sourceId', { kind: key.kind, sourceSystem: key.sourceSystem, sourceId: key.sourceId })
+      .getOne();
+  }
+
   private async addVersion(manager: EntityManager, documentId: string, version: number, hash: string, incoming: IncomingDocument): Promise<void> {
-    await manager.query('INSERT INTO document_version (document_id, version, content_hash, body, orgnr, received_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+    await manager.query('INSERT INTO document_version (document_id, version, content_hash, body, orgnr, sent_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
       documentId,
       version,
       hash,
       incoming.body,
       incoming.orgnr,
+      incoming.sentAt,
       incoming.receivedAt,
     ]);
   }

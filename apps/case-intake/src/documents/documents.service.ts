@@ -40,7 +40,7 @@ export class DocumentsService {
   public async submitSickNote(tx: OutboxTransaction, note: SickNoteSubmission): Promise<StoreResult> {
     const { sourceSystem, sourceId, personIdent, orgnr, diagnosis, ...body } = note;
     const stored = await this.store(tx, { kind: 'SICK_NOTE', sourceSystem, sourceId, personIdent, orgnr: orgnr ?? null, body, diagnosis });
-    if (!stored.duplicate) await this.publishSickNote(tx, stored.document);
+    if (stored.changed) await this.publishSickNote(tx, stored.document);
     return this.finish(tx, stored);
   }
 
@@ -57,7 +57,7 @@ export class DocumentsService {
   public async submitArbeidsforhold(tx: OutboxTransaction, forhold: ArbeidsforholdSubmission): Promise<StoreResult> {
     const { sourceSystem, sourceId, personIdent, orgnr, ...body } = forhold;
     const stored = await this.store(tx, { kind: 'ARBEIDSFORHOLD', sourceSystem, sourceId, personIdent, orgnr, body });
-    if (!stored.duplicate) await this.publishArbeidsforhold(tx, stored.document);
+    if (stored.changed) await this.publishArbeidsforhold(tx, stored.document);
     return this.finish(tx, stored);
   }
 
@@ -65,20 +65,21 @@ export class DocumentsService {
   public async submitOppfolgingsplan(tx: OutboxTransaction, plan: OppfolgingsplanSubmission): Promise<StoreResult> {
     const { sourceSystem, sourceId, personIdent, orgnr, ...body } = plan;
     const stored = await this.store(tx, { kind: 'OPPFOLGINGSPLAN', sourceSystem, sourceId, personIdent, orgnr, body });
-    if (!stored.duplicate) await this.publishOppfolgingsplan(tx, stored.document);
+    if (stored.changed) await this.publishOppfolgingsplan(tx, stored.document);
     return { documentId: stored.document.id, duplicate: stored.duplicate };
   }
 
   public async submitScreeningAnswer(tx: OutboxTransaction, answer: ScreeningAnswerSubmission): Promise<StoreResult> {
     const { sourceSystem, sourceId, personIdent, ...body } = answer;
     const stored = await this.store(tx, { kind: 'SCREENING_ANSWER', sourceSystem, sourceId, personIdent, orgnr: null, body });
-    if (!stored.duplicate) await this.publishScreeningAnswer(tx, stored.document);
+    if (stored.changed) await this.publishScreeningAnswer(tx, stored.document);
     return { documentId: stored.document.id, duplicate: stored.duplicate };
   }
 
-  public async cancel(tx: OutboxTransaction, cancellation: DocumentCancellation): Promise<{ documentId: string; alreadyCancelled: boolean }> {
-    const result = await this.documents.cancel(tx.manager, cancellation.kind, cancellation.sourceSystem, cancellation.sourceId, this.clock.now());
-    if (!result) throw new DomainError(DomainErrorCode.NotFound, 'no document of that kind with that source_system and source_id');
+  /** A cancellation that overtakes its document is kept, and applies when the document arrives. */
+  public async cancel(tx: OutboxTransaction, cancellation: DocumentCancellation): Promise<{ documentId: string; alreadyCancelled: boolean; awaitingDocument: boolean }> {
+    const result = await this.documents.cancel(tx.manager, cancellation, this.clock.now());
+    if (!result) return { documentId: '', alreadyCancelled: false, awaitingDocument: true };
     if (!result.alreadyCancelled) {
       if (result.document.kind === 'SICK_NOTE') await this.publishSickNote(tx, result.document);
       if (result.document.kind === 'ARBEIDSFORHOLD') await this.publishArbeidsforhold(tx, result.document);
@@ -86,21 +87,23 @@ export class DocumentsService {
       if (result.document.kind === 'SCREENING_ANSWER') await this.publishScreeningAnswer(tx, result.document);
       if (isTilfelleDocumentKind(result.document.kind)) await this.tilfeller.recompute(tx, result.document.personIdent);
     }
-    return { documentId: result.document.id, alreadyCancelled: result.alreadyCancelled };
+    return { documentId: result.document.id, alreadyCancelled: result.alreadyCancelled, awaitingDocument: false };
   }
 
-  private async store(tx: OutboxTransaction, incoming: Omit<IncomingDocument, 'receivedAt'>): Promise<{ document: Document; duplicate: boolean }> {
+  /** `changed`: the document's current version is new, so its events and the tilfeller follow. */
+  private async store(tx: OutboxTransaction, incoming: Omit<IncomingDocument, 'receivedAt' | 'sentAt'>): Promise<{ document: Document; duplicate: boolean; changed: boolean }> {
+    const { sentAt, ...body } = incoming.body as { sentAt?: string };
     try {
-      const { document, outcome } = await this.documents.store(tx.manager, { ...incoming, receivedAt: this.clock.now() });
-      return { document, duplicate: outcome === 'duplicate' };
+      const { document, outcome } = await this.documents.store(tx.manager, { ...incoming, body, sentAt: sentAt ? new Date(sentAt) : null, receivedAt: this.clock.now() });
+      return { document, duplicate: outcome === 'duplicate', changed: outcome === 'created' || outcome === 'corrected' };
     } catch (error) {
       if (error instanceof DocumentConflictError) throw new DomainError(DomainErrorCode.FailedPrecondition, 'conflicts with the stored document', [{ field: error.field, rule: error.rule, message: error.message }]);
       throw error;
     }
   }
 
-  private async finish(tx: OutboxTransaction, stored: { document: Document; duplicate: boolean }): Promise<StoreResult> {
-    if (!stored.duplicate) await this.tilfeller.recompute(tx, stored.document.personIdent);
+  private async finish(tx: OutboxTransaction, stored: { document: Document; duplicate: boolean; changed: boolean }): Promise<StoreResult> {
+    if (stored.changed) await this.tilfeller.recompute(tx, stored.document.personIdent);
     return { documentId: stored.document.id, duplicate: stored.duplicate };
   }
 

@@ -13,6 +13,8 @@ export interface LiveDocument {
   readonly orgnr: string | null;
   readonly body: Record<string, unknown>;
   readonly receivedAt: Date;
+  /** When the sender produced this version; it orders bits of equal rank when given. */
+  readonly sentAt?: Date | null;
 }
 
 type SickNoteBody = Pick<SickNoteSubmission, 'status' | 'periods' | 'egenmeldingsperioder'>;
@@ -36,7 +38,7 @@ export function ressursId(sourceSystem: string, sourceId: string): string {
 
 /** The bits (handbook §3.1) of one document's current version; cancelled documents have none. */
 export function toBits(document: LiveDocument): Bit[] {
-  const base = { personId: document.personIdent, inntruffet: document.receivedAt.toISOString(), ressursId: ressursId(document.sourceSystem, document.sourceId) };
+  const base = { personId: document.personIdent, inntruffet: (document.sentAt ?? document.receivedAt).toISOString(), ressursId: ressursId(document.sourceSystem, document.sourceId) };
   const orgnr = document.orgnr ?? undefined;
   const bits: Omit<Bit, 'uuid'>[] = [];
   const add = (tags: readonly Tag[], fom: string, tom: string, withOrgnr: boolean, extra: Partial<Bit> = {}) =>

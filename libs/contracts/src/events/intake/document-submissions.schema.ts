@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
 import { LocalDateSchema } from '../local-date.schema';
-import { DateRangeSchema, OrgnrSchema, PersonIdentSchema } from './sick-note-submission.schema';
+import { DateRangeSchema, OrgnrSchema, PersonIdentSchema, SentAtSchema } from './sick-note-submission.schema';
 
 const SourceFields = {
   sourceSystem: z.string().min(1).max(64),
   sourceId: z.string().min(1).max(128),
   personIdent: PersonIdentSchema,
+  sentAt: SentAtSchema,
 };
 
 export const SOKNAD_ACTIVITIES = ['INGEN_AKTIVITET', 'GRADERT_AKTIVITET', 'FULL_AKTIVITET', 'BEHANDLINGSDAGER'] as const;

@@ -17,6 +17,12 @@ export const DateRangeSchema = z
   .strictObject({ fom: LocalDateSchema, tom: LocalDateSchema })
   .refine((range) => range.tom >= range.fom, { path: ['tom'], message: 'must not be before fom', params: { rule: 'period.order' } });
 
+/**
+ * When the sending system produced this version of a document. Versions are ordered by it, so a
+ * correction that overtakes its original still wins; without it, arrival order decides.
+ */
+export const SentAtSchema = z.preprocess((value) => (value === '' ? undefined : value), z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time with offset' }).optional());
+
 export const SICK_NOTE_STATUSES = ['NY', 'SENDT', 'BEKREFTET', 'AVBRUTT'] as const;
 export const PERIOD_TYPES = ['FULL', 'GRADED', 'AVVENTENDE', 'BEHANDLINGSDAGER', 'REISETILSKUDD'] as const;
 
@@ -62,6 +68,7 @@ export const SickNoteSubmissionSchema = z
     egenmeldingsperioder: z.array(DateRangeSchema).max(20).optional(),
     /** The issuing clinician's HPR number (Helsepersonellregisteret). */
     issuerHpr: z.string().regex(/^\d{7,9}$/, 'must be a 7–9 digit HPR number').optional(),
+    sentAt: SentAtSchema,
   })
   .superRefine((note, ctx) => {
     if (note.status === 'SENDT' && note.orgnr === undefined) {

@@ -96,6 +96,8 @@ export interface SubmitSoknadRequest {
   arbeidGjenopptatt?: string | undefined;
   behandlingsdager: string[];
   korrigertArbeidstid: CorrectedWorkingTime[];
+  /** When the sending system produced this version; orders versions that arrive out of order. */
+  sentAt?: string | undefined;
 }
 
 export interface SubmitSoknadResponse {
@@ -109,6 +111,8 @@ export interface SubmitInntektsmeldingRequest {
   personIdent: string;
   orgnr: string;
   arbeidsgiverperioder: DateRange[];
+  /** When the sending system produced this version; orders versions that arrive out of order. */
+  sentAt?: string | undefined;
 }
 
 export interface SubmitInntektsmeldingResponse {
@@ -125,7 +129,11 @@ export interface SubmitArbeidsforholdRequest {
   hovedenhetOrgnr: string;
   stillingsprosent: number;
   fom: string;
-  tom?: string | undefined;
+  tom?:
+    | string
+    | undefined;
+  /** When the sending system produced this version; orders versions that arrive out of order. */
+  sentAt?: string | undefined;
 }
 
 export interface SubmitArbeidsforholdResponse {
@@ -157,6 +165,8 @@ export interface SubmitOppfolgingsplanRequest {
   sharedWithNav: boolean;
   sharedWithSykmelder: boolean;
   approvedByEmployee: boolean;
+  /** When the sending system produced this version; orders versions that arrive out of order. */
+  sentAt?: string | undefined;
 }
 
 export interface SubmitOppfolgingsplanResponse {
@@ -187,7 +197,11 @@ export interface SubmitScreeningAnswerRequest {
   /** ISO 8601 date and time with offset. */
   answeredAt: string;
   vestViken?: VestVikenAnswers | undefined;
-  sunnfjord?: SunnfjordAnswer | undefined;
+  sunnfjord?:
+    | SunnfjordAnswer
+    | undefined;
+  /** When the sending system produced this version; orders versions that arrive out of order. */
+  sentAt?: string | undefined;
 }
 
 export interface SubmitScreeningAnswerResponse {
@@ -206,6 +220,8 @@ export interface CancelDocumentResponse {
   documentId: string;
   /** True when it was already cancelled. */
   alreadyCancelled: boolean;
+  /** The document has not arrived yet: the cancellation is kept and applies when it does. */
+  awaitingDocument: boolean;
 }
 
 /**

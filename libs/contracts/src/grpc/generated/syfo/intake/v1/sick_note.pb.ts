@@ -69,7 +69,11 @@ export interface SubmitSickNoteRequest {
   /** Self-certified days (egenmelding) reported with the note. */
   egenmeldingsperioder: DateRange[];
   /** The issuing clinician's HPR number. */
-  issuerHpr?: string | undefined;
+  issuerHpr?:
+    | string
+    | undefined;
+  /** When the sending system produced this version; orders versions that arrive out of order. */
+  sentAt?: string | undefined;
 }
 
 /** One note of a bulk load. */
