@@ -50,14 +50,21 @@ const RUN_LIMIT_MS = 10 * 60_000 + 5 * WAIT_LIMIT_MS;
 const cleanups: (() => Promise<unknown> | void)[] = [];
 let cleaning: Promise<void> | undefined;
 
-/** Callers that overlap (a signal while a failing run unwinds) share one clean-up and all wait for its end. */
+/**
+ * Callers that overlap (a signal while a failing run unwinds) share one clean-up and all wait for its
+ * end. Each step gets a time limit, since one can wait on work still in flight (pool.end waits for
+ * every connection to come back), and the topics must go even then.
+ */
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     for (let task = cleanups.pop(); task; task = cleanups.pop()) {
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await task();
+        await Promise.race([task(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), 35_000)))]);
       } catch (error) {
         process.stderr.write(`  clean-up step failed: ${message(error)}\n`);
+      } finally {
+        clearTimeout(timer);
       }
     }
   })().finally(() => (cleaning = undefined));

@@ -19,6 +19,7 @@ export interface Submitted {
 export async function submitAll(call: UnaryCall, requests: readonly SubmitRequest[], concurrency: number): Promise<Submitted> {
   const latencies = new Float64Array(requests.length);
   let next = 0;
+  let done = 0;
   let failure: unknown;
   const worker = async () => {
     while (failure === undefined && next < requests.length) {
@@ -32,10 +33,13 @@ export async function submitAll(call: UnaryCall, requests: readonly SubmitReques
         return;
       }
       latencies[index] = now() - start;
+      done += 1;
     }
   };
   const startedAt = now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  // A long phase says how far it has got, so nobody takes it for hung.
+  const progress = setInterval(() => process.stdout.write(`  … ${done.toLocaleString('en-US')} of ${requests.length.toLocaleString('en-US')} notes, ${Math.round(done / ((now() - startedAt) / 1000))}/s\n`), 60_000);
+  await Promise.all(Array.from({ length: concurrency }, worker)).finally(() => clearInterval(progress));
   const endedAt = now();
   if (failure !== undefined) throw failure;
   return { startedAt, endedAt, latencies };
