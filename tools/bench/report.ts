@@ -8,14 +8,14 @@ export interface BenchContext {
   readonly date: string;
   readonly machine: string;
   readonly versions: string;
-  readonly postgresSettings: { readonly fsync: string; readonly synchronousCommit: string };
+  readonly postgresSettings: { readonly fsync: string; readonly synchronousCommit: string; readonly autovacuum: string };
   readonly notes: number;
   readonly concurrency: number;
   readonly runs: readonly Figures[];
 }
 
 /** Where CPU time is attributed, in column order. */
-export const CPU_SOURCES = ['case-intake', 'triage', 'statistics', 'postgres', 'kafka', 'bench'] as const;
+const CPU_SOURCES = ['case-intake', 'triage', 'statistics', 'postgres', 'kafka', 'bench'] as const;
 const CPU_COLUMNS = ['case-intake', 'triage', 'statistics', 'PostgreSQL', 'Kafka broker', 'bench client', 'other'];
 export const PHASES = {
   pgPerNote: 'Raw PostgreSQL, 1 note per transaction',
@@ -84,7 +84,7 @@ export function renderReport(context: BenchContext, f: Figures): string {
     '',
     `- **Machine:** ${context.machine}`,
     `- **Versions:** ${context.versions}`,
-    `- **Parameters:** ${n} notes per phase, ${context.concurrency} calls in flight, ${context.runs.length} run(s); case-intake with its defaults (DATABASE_POOL_SIZE 10, OUTBOX_BATCH_SIZE 500, OUTBOX_POLL_INTERVAL_MS 250), LOG_LEVEL=warn`,
+    `- **Parameters:** ${n} notes per phase, ${context.concurrency} calls in flight, ${context.runs.length} run(s); case-intake with its defaults (DATABASE_POOL_SIZE 10, OUTBOX_BATCH_SIZE 500, OUTBOX_POLL_INTERVAL_MS 250), LOG_LEVEL=warn${context.postgresSettings.autovacuum === 'on' ? '' : '; autovacuum is off on this cluster, so while the services run the bench runs ANALYZE every 30 s, as autovacuum would keep the statistics current'}`,
     `- **Per note** case-intake writes a document row, its first document_version, the person's person_tilfeller row and two outbox rows, published as intake.sick-note.v1 (${Math.round(f['raw.kafka.sickNoteBytes']!)} B envelope) and intake.tilfelle-person.v1 (${Math.round(f['raw.kafka.tilfelleBytes']!)} B). The raw phases write and produce exactly these; every note is its person's first.`,
     perRun,
     '## Results',
