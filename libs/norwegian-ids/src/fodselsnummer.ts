@@ -55,6 +55,19 @@ export function completePersonIdent(stem: string): string | undefined {
   return k2 === undefined ? undefined : `${stem}${k1}${k2}`;
 }
 
+/**
+ * The birth date (YYYY-MM-DD) a valid fødselsnummer or D-number encodes, synthetic ones included; for
+ * age rules such as screening exclusions. `undefined` when the ident is not valid.
+ */
+export function birthDateOf(value: string): string | undefined {
+  if (!checkPersonIdent(value).ok) return undefined;
+  let day = Number(value.slice(0, 2));
+  let month = Number(value.slice(2, 4)) % 40;
+  if (day > 40) day -= 40;
+  const year = birthYear(Number(value.slice(4, 6)), Number(value.slice(6, 9)))!;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 // The individual number range decides the century (Skatteetaten's allocation rules).
 function birthYear(yy: number, individ: number): number | undefined {
   if (individ <= 499) return 1900 + yy;

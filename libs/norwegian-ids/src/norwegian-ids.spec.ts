@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { checkOrgnr, completeOrgnr } from './organisasjonsnummer';
-import { checkPersonIdent, completePersonIdent } from './fodselsnummer';
+import { birthDateOf, checkPersonIdent, completePersonIdent } from './fodselsnummer';
 
 describe('organisasjonsnummer', () => {
   it('accepts a real registered number (NAV: 889 640 782)', () => {
@@ -41,6 +41,16 @@ describe('fødselsnummer and D-number', () => {
     expect(dnr && checkPersonIdent(dnr)).toEqual({ ok: true, kind: 'DNR', synthetic: false });
     const synthetic = completePersonIdent('014190124') ?? completePersonIdent('014190125');
     expect(synthetic && checkPersonIdent(synthetic)).toEqual({ ok: true, kind: 'FNR', synthetic: true });
+  });
+
+  it('reads the birth date of fødselsnummer, D-numbers and synthetic idents, and nothing from invalid ones', () => {
+    expect(birthDateOf('01019012480')).toBe('1990-01-01');
+    expect(birthDateOf(completePersonIdent('410190124')!)).toBe('1990-01-01');
+    const synthetic = completePersonIdent('154185124') ?? completePersonIdent('154185125');
+    expect(synthetic && birthDateOf(synthetic)).toBe('1985-01-15');
+    const born2005 = completePersonIdent('310805512') ?? completePersonIdent('310805513');
+    expect(born2005 && birthDateOf(born2005)).toBe('2005-08-31');
+    expect(birthDateOf('01019012481')).toBeUndefined();
   });
 
   it('names the rule a bad ident breaks', () => {

@@ -1,4 +1,4 @@
-import type { LocalDate } from './local-date.util';
+import type { LocalDate } from '@syfo/local-date';
 
 /**
  * Every tag named in handbook §3.1/§3.2, plus UTDANNING (§3.5's example of a tag no precedence rule matches).

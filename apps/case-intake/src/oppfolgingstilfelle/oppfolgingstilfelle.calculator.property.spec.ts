@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { A, B, C, PERSON, compute } from './bit.fixtures';
 import type { Arbeidsforhold, Bit, Tag } from './bit.types';
-import { addDays, epochDay } from './local-date.util';
+import { addDays, epochDay } from '@syfo/local-date';
 
 const RUNS = { numRuns: 200 };
 const WINDOW_START = '2025-01-01';

@@ -1,5 +1,5 @@
 import type { Arbeidsforhold, Bit, Oppfolgingstilfelle, Tag } from './bit.types';
-import { epochDay, fromEpochDay, type LocalDate } from './local-date.util';
+import { epochDay, fromEpochDay, type LocalDate } from '@syfo/local-date';
 import { precedenceRank } from './precedence.constant';
 
 export interface OppfolgingstilfelleOptions {

@@ -1,5 +1,5 @@
 import type { Oppfolgingstilfelle } from './bit.types';
-import { addMonthsClamped, epochDay, type LocalDate } from './local-date.util';
+import { addMonthsClamped, epochDay, type LocalDate } from '@syfo/local-date';
 
 /** §3.3: only tilfeller with at least this many sick days count (was 3 before December 2025). */
 const MIN_SICK_DAYS_OF_LONG_TILFELLE = 16;

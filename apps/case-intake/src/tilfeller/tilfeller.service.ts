@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TilfellerChangedEvent } from '@syfo/contracts';
+import { osloDate } from '@syfo/local-date';
 import { CLOCK, CONFIG, type Clock, type OutboxTransaction } from '@syfo/platform';
 
 import type { CaseIntakeConfig } from '../config/case-intake.config';
@@ -56,10 +57,3 @@ function sameList(a: readonly Oppfolgingstilfelle[], b: readonly Oppfolgingstilf
   return canonicalJson(a) === canonicalJson(b);
 }
 
-/** Today's date in Europe/Oslo, where the domain's dates live. */
-export function osloDate(instant: Date): string {
-  return OSLO_DATE.format(instant);
-}
-
-// Built once: constructing a formatter costs about half a millisecond, on every write.
-const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });

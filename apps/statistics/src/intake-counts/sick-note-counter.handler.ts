@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { SickNoteReceivedEvent, type SickNoteReceived } from '@syfo/contracts';
+import { quarterOf } from '@syfo/local-date';
 import { Consumes, type EventHandler } from '@syfo/platform';
 import type { EntityManager } from 'typeorm';
-
-import { quarterOf } from './quarter.util';
 
 /**
  * Counts sick notes per employer and quarter: a new note adds one, a withdrawn one takes it away,

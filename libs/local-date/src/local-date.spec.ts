@@ -3,11 +3,17 @@ import fc from 'fast-check';
 import {
   addDays,
   addMonthsClamped,
+  daysBetween,
   epochDay,
   formatLocalDate,
   fromEpochDay,
+  isoDayOfWeek,
+  isoWeekOf,
+  mondayOf,
+  osloDate,
   parseLocalDate,
-} from './local-date.util';
+  quarterOf,
+} from './local-date';
 
 const MS_PER_DAY = 86_400_000;
 const FIRST = new Date('0001-01-01T00:00:00Z');
@@ -57,4 +63,35 @@ describe('local dates', () => {
     'rejects %j',
     (input) => expect(() => epochDay(input)).toThrow(RangeError),
   );
+});
+
+describe('weeks, quarters and Oslo dates', () => {
+  it.each([
+    ['2025-01-06', 1, '2025-W02'], // Monday
+    ['2025-01-05', 7, '2025-W01'], // Sunday
+    ['2024-12-30', 1, '2025-W01'], // week-based year runs ahead of the calendar year
+    ['2021-01-03', 7, '2020-W53'], // and behind it
+    ['2026-11-23', 1, '2026-W48'],
+  ])('%s is ISO weekday %i in %s', (date, weekday, week) => {
+    expect(isoDayOfWeek(date)).toBe(weekday);
+    expect(isoWeekOf(date)).toBe(week);
+    expect(mondayOf(date) <= date && daysBetween(mondayOf(date), date)).toBe(weekday - 1);
+  });
+
+  it.each([
+    ['2025-01-01', '2025-Q1'],
+    ['2025-03-31', '2025-Q1'],
+    ['2025-04-01', '2025-Q2'],
+    ['2025-09-30', '2025-Q3'],
+    ['2025-10-01', '2025-Q4'],
+    ['2025-12-31', '2025-Q4'],
+  ])('%s is in %s', (date, quarter) => {
+    expect(quarterOf(date)).toBe(quarter);
+  });
+
+  it('takes the calendar date in Oslo, not in UTC', () => {
+    expect(osloDate(new Date('2025-06-30T22:30:00Z'))).toBe('2025-07-01'); // summer time, UTC+2
+    expect(osloDate(new Date('2025-12-31T22:59:59Z'))).toBe('2025-12-31'); // winter time, UTC+1
+    expect(osloDate(new Date('2025-12-31T23:00:00Z'))).toBe('2026-01-01');
+  });
 });

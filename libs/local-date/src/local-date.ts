@@ -90,3 +90,50 @@ export function addMonthsClamped(date: LocalDate, months: number): LocalDate {
     day: Math.min(day, daysInMonth(targetYear, targetMonth)),
   });
 }
+
+/** ISO day of week: 1 = Monday … 7 = Sunday. 1970-01-01 was a Thursday. */
+export function isoDayOfWeek(date: LocalDate): number {
+  return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return epochDay(to) - epochDay(from);
+}
+
+/** The Monday of the ISO week the date falls in. */
+export function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, 1 - isoDayOfWeek(date));
+}
+
+/** ISO-8601 week as 'YYYY-Www' (the week-based year can differ from the calendar year at new year). */
+export function isoWeekOf(date: LocalDate): string {
+  const thursday = addDays(date, 4 - isoDayOfWeek(date));
+  const year = parseLocalDate(thursday).year;
+  const week = Math.floor(daysBetween(`${String(year).padStart(4, '0')}-01-01`, thursday) / 7) + 1;
+  return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The calendar quarter as 'YYYY-Qn'. */
+export function quarterOf(date: LocalDate): string {
+  const { year, month } = parseLocalDate(date);
+  return `${String(year).padStart(4, '0')}-Q${Math.ceil(month / 3)}`;
+}
+
+/** The calendar date in Europe/Oslo, where the domain's dates live, of an instant. */
+export function osloDate(instant: Date): LocalDate {
+  return OSLO_DATE.format(instant);
+}
+
+// Built once: constructing a formatter costs about half a millisecond.
+const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The later of two dates. */
+export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a >= b ? a : b;
+}
+
+/** The earlier of two dates. */
+export function minDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a <= b ? a : b;
+}
