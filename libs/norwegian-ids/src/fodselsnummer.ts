@@ -62,7 +62,7 @@ export function completePersonIdent(stem: string): string | undefined {
 export function birthDateOf(value: string): string | undefined {
   if (!checkPersonIdent(value).ok) return undefined;
   let day = Number(value.slice(0, 2));
-  let month = Number(value.slice(2, 4)) % 40;
+  const month = Number(value.slice(2, 4)) % 40;
   if (day > 40) day -= 40;
   const year = birthYear(Number(value.slice(4, 6)), Number(value.slice(6, 9)))!;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
