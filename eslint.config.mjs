@@ -44,7 +44,7 @@ export default tseslint.config(
   },
   {
     // Apps may use the testing lib, but only from their tests.
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '{apps,libs}/*/test/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', { depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }] }],
     },

@@ -1,3 +1,4 @@
+export * from './audit/audit.service';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/run-migrations';
 export * from './clock/clock';

@@ -42,6 +42,16 @@ export async function readTopic(kafka: Kafka, topic: string, until: (messages: K
   }
 }
 
+/** Every message on the topic now, read from the beginning up to each partition's current end. */
+export async function readTopicToEnd(kafka: Kafka, topic: string, timeoutMs = 60_000): Promise<KafkaMessage[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const total = ends.reduce((sum, end) => sum + Number(end.offset) - Number(end.low), 0);
+  if (total === 0) return [];
+  return readTopic(kafka, topic, (messages) => messages.length >= total, timeoutMs);
+}
+
 /** True once the group has committed up to the end of every partition of the topic. */
 export async function groupCaughtUp(kafka: Kafka, groupId: string, topic: string): Promise<boolean> {
   const admin = kafka.admin();

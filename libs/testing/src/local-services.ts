@@ -67,6 +67,8 @@ export function serviceEnv(service: LocalService, env: LocalEnvironment, overrid
     HTTP_PORT: String(service.httpPort + env.portOffset),
     PROTO_ROOT: join(REPO_ROOT, 'proto'),
     LOG_LEVEL: 'info',
+    // triage routes persons here until told otherwise; the other services ignore it.
+    DEFAULT_ENHET: '0600',
     ...overrides,
   };
 }

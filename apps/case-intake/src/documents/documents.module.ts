@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 
-import { AuditModule } from '../audit/audit.module';
 import { TilfellerModule } from '../tilfeller/tilfeller.module';
 import { DocumentsGrpcController } from './documents.grpc.controller';
 import { DocumentsRepository } from './documents.repository';
@@ -9,7 +8,7 @@ import { INBOUND_DOCUMENT_HANDLERS } from './inbound-documents.handler';
 import { SickNotesGrpcController } from './sick-notes.grpc.controller';
 
 @Module({
-  imports: [AuditModule, TilfellerModule],
+  imports: [TilfellerModule],
   controllers: [DocumentsGrpcController, SickNotesGrpcController],
   providers: [DocumentsRepository, DocumentsService, ...INBOUND_DOCUMENT_HANDLERS],
 })

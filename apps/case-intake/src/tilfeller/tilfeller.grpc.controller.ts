@@ -2,11 +2,10 @@ import type { Metadata } from '@grpc/grpc-js';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { PersonIdentSchema, type intakeTilfelleV1 } from '@syfo/contracts';
-import { parseRequest } from '@syfo/platform';
+import { AuditService, parseRequest } from '@syfo/platform';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
-import { AuditService } from '../audit/audit.service';
 import { PersonTilfeller } from './person-tilfeller.entity';
 
 const GetPersonTilfellerSchema = z.strictObject({ personIdent: PersonIdentSchema, purpose: z.string().min(3).max(200) });

@@ -26,6 +26,10 @@ export const BaseConfigSchema = z.object({
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  /** `simulated`: time stands still until PUT /admin/clock moves it (replays and tests only). */
+  CLOCK_MODE: z.enum(['system', 'simulated']).default('system'),
+  /** Where a simulated clock starts. */
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });
 export type BaseConfig = z.infer<typeof BaseConfigSchema>;
 

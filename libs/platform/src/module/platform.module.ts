@@ -5,7 +5,9 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
-import { CLOCK, systemClock, type Clock } from '../clock/clock';
+import { AuditService } from '../audit/audit.service';
+import { CLOCK, SimulatedClock, systemClock, type Clock } from '../clock/clock';
+import { SimulatedClockController } from '../clock/clock.controller';
 import type { BaseConfig } from '../config/service-config';
 import { GrpcHealth, grpcServiceNames } from '../grpc/grpc-server.options';
 import { HealthController } from '../health/health.controller';
@@ -30,15 +32,17 @@ export interface PlatformModuleOptions extends DataSourceOptions {
 export class PlatformModule {
   public static forRoot(options: PlatformModuleOptions): DynamicModule {
     const { config, logger, service } = options;
+    const simulated = config.CLOCK_MODE === 'simulated';
+    const clock = options.clock ?? (simulated ? new SimulatedClock(config.CLOCK_START ? new Date(config.CLOCK_START) : new Date()) : systemClock);
     return {
       module: PlatformModule,
       imports: [DiscoveryModule],
-      controllers: [HealthController],
+      controllers: simulated ? [HealthController, SimulatedClockController] : [HealthController],
       providers: [
         { provide: SERVICE_NAME, useValue: service },
         { provide: CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: CLOCK, useValue: clock },
         {
           provide: DataSource,
           useFactory: async () => createDataSource(config, options).initialize(),
@@ -80,8 +84,9 @@ export class PlatformModule {
           useFactory: (relay: OutboxRelay) => new PlatformMetrics(service, () => relay.pendingCount()),
         },
         PlatformLifecycle,
+        AuditService,
       ],
-      exports: [CONFIG, LOGGER, CLOCK, DataSource, KAFKA, PRODUCER, OutboxService, GrpcHealth, PlatformMetrics, PlatformLifecycle],
+      exports: [AuditService, CONFIG, LOGGER, CLOCK, DataSource, KAFKA, PRODUCER, OutboxService, GrpcHealth, PlatformMetrics, PlatformLifecycle],
     };
   }
 }

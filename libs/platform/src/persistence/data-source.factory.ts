@@ -1,3 +1,4 @@
+import { types } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 
 import type { BaseConfig } from '../config/service-config';
@@ -29,6 +30,11 @@ export function createDataSource(config: Pick<BaseConfig, 'DATABASE_URL' | 'DATA
     extra: { options: `-c search_path=${config.DATABASE_SCHEMA}`, application_name: config.DATABASE_SCHEMA },
   });
 }
+
+// A PostgreSQL `date` is a calendar day with no time zone; node-pg would turn it into a Date at local
+// midnight. Raw queries get the 'YYYY-MM-DD' string the domain uses, as TypeORM entities already do.
+const PG_DATE_OID = 1082;
+types.setTypeParser(PG_DATE_OID, (value: string) => value);
 
 function toArray<T>(list: MixedList<T>): T[] {
   return Array.isArray(list) ? list : Object.values(list as Record<string, T>);

@@ -29,3 +29,18 @@ export async function dropPlatformTables(queryRunner: QueryRunner): Promise<void
   await queryRunner.query('DROP TABLE inbox_entry');
   await queryRunner.query('DROP TABLE outbox_message');
 }
+
+/** The audit log AuditService writes; for services that serve person data. */
+export async function createAuditTable(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE audit_log (
+      id           bigserial PRIMARY KEY,
+      at           timestamptz NOT NULL,
+      actor        text NOT NULL,
+      action       text NOT NULL,
+      resource     text NOT NULL,
+      person_ident text NOT NULL,
+      purpose      text NOT NULL
+    )`);
+  await queryRunner.query('CREATE INDEX audit_log_person_idx ON audit_log (person_ident, at)');
+}
