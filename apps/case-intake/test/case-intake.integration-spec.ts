@@ -87,10 +87,19 @@ function plan(personIdent: string, sourceId: string, overrides: Record<string, u
   };
 }
 
-/** A follow-up fact topic's events for a person, in order, read from Kafka. */
-async function publishedFacts<T>(topic: string, personIdent: string, count: number): Promise<T[]> {
-  const messages = await readTopic(kafka, `${env.topicPrefix}${topic}`, (all) => all.filter((m) => String(m.key) === personIdent).length >= count);
-  return messages.filter((m) => String(m.key) === personIdent).map((m) => JSON.parse(String(m.value)).payload);
+/** A fact topic's events for a person (or, for a virksomhet, an orgnr), in order, read from Kafka. */
+async function publishedFacts<T>(topic: string, key: string, count: number): Promise<T[]> {
+  const messages = await readTopic(kafka, `${env.topicPrefix}${topic}`, (all) => all.filter((m) => String(m.key) === key).length >= count);
+  return messages.filter((m) => String(m.key) === key).map((m) => JSON.parse(String(m.value)).payload);
+}
+
+function virksomhet(orgnr: string, sourceId: string, overrides: Record<string, unknown> = {}) {
+  return { sourceSystem: 'it', sourceId, orgnr, hovedenhetOrgnr: syntheticOrgnr(2), naeringskode: '86.101', sektor: 'SEKTOR_KOMMUNAL', kommunenummer: '0301', ...overrides };
+}
+
+/** An envelope on the inbound documents topic, as an external case system publishes it. */
+function inboundEnvelope(type: string, payload: unknown, correlationId = 'it-inbound'): string {
+  return JSON.stringify({ eventId: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), region: env.region, correlationId, payload });
 }
 
 const count = (sql: string, params: unknown[] = []) => withDatabase(env, async (db) => (await db.query(sql, params)).rows[0].n as number);
@@ -263,8 +272,7 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
     });
     client.close();
     expect(first.duplicate).toBe(false);
-    const envelope = (payload: unknown) =>
-      JSON.stringify({ eventId: randomUUID(), type: 'intake.inbound.screening-answer', version: 1, occurredAt: new Date().toISOString(), region: env.region, correlationId: 'it-screening', payload });
+    const envelope = (payload: unknown) => inboundEnvelope('intake.inbound.screening-answer', payload, 'it-screening');
     const answer = { sourceSystem: 'it', sourceId: 'answer-1', personIdent: person, answeredAt, questionnaire: 'VV_MS_8W', q1: '1:1', q2: '2:1', q3: '3:3', q3UnsureReason: 'TREATMENT_OUTCOME', optOut: false };
     await produceRaw(kafka, `${env.topicPrefix}intake.inbound.document.v1`, [
       { key: person, value: envelope(answer) },
@@ -296,6 +304,70 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
     expect(await count('SELECT count(*)::int AS n FROM case_intake.person_tilfeller WHERE person_ident = $1', [person])).toBe(0);
   });
 
+  it('registers a virksomhet, publishes each correction as the next version by when it was sent, and its cancellation', async () => {
+    const orgnr = syntheticOrgnr(30);
+    const tilfelleRows = await count('SELECT count(*)::int AS n FROM case_intake.person_tilfeller');
+    const client = documents();
+    const first = await client.call<{ documentId: string; duplicate: boolean }>('SubmitVirksomhet', virksomhet(orgnr, 'vh-1', { sentAt: '2025-01-02T08:00:00+01:00' }));
+    const again = await client.call<{ documentId: string; duplicate: boolean }>('SubmitVirksomhet', virksomhet(orgnr, 'vh-1', { sentAt: '2025-01-02T08:00:00+01:00' }));
+    const corrected = await client.call<{ documentId: string; duplicate: boolean }>('SubmitVirksomhet', virksomhet(orgnr, 'vh-1', { naeringskode: '87.101', sentAt: '2025-02-03T08:00:00+01:00' }));
+    // Sent between the two, it arrives last: kept in the history, and the February correction stays current.
+    const overtaken = await client.call<{ documentId: string; duplicate: boolean }>('SubmitVirksomhet', virksomhet(orgnr, 'vh-1', { kommunenummer: '4601', sentAt: '2025-01-15T08:00:00+01:00' }));
+    const moved = (await client.call('SubmitVirksomhet', virksomhet(syntheticOrgnr(31), 'vh-1')).catch((e: ServiceError) => e)) as ServiceError;
+    const cancelled = await client.call<{ documentId: string; alreadyCancelled: boolean }>('CancelDocument', { sourceSystem: 'it', sourceId: 'vh-1', kind: 'DOCUMENT_KIND_VIRKSOMHET', reason: 'registered in error' });
+    client.close();
+    expect([again, corrected, overtaken]).toEqual([
+      { documentId: first.documentId, duplicate: true },
+      { documentId: first.documentId, duplicate: false },
+      { documentId: first.documentId, duplicate: false },
+    ]);
+    expect(moved.code).toBe(status.FAILED_PRECONDITION);
+    expect(decodeBadRequest(moved.metadata.get('grpc-status-details-bin')[0] as Buffer)).toEqual([expect.objectContaining({ field: 'orgnr', reason: 'document.virksomhet_unchanged' })]);
+    expect(cancelled).toEqual({ documentId: first.documentId, alreadyCancelled: false, awaitingDocument: false });
+
+    const published = await publishedFacts<Record<string, unknown>>('intake.virksomhet.v1', orgnr, 3);
+    const registered = { orgnr, hovedenhetOrgnr: syntheticOrgnr(2), naeringskode: '86.101', sektor: 'KOMMUNAL', kommunenummer: '0301', version: 1, cancelled: false };
+    expect(published).toEqual([registered, { ...registered, naeringskode: '87.101', version: 2 }, { ...registered, naeringskode: '87.101', version: 2, cancelled: true }]);
+    const stored = await withDatabase(env, async (db) => (await db.query('SELECT person_ident, version, body FROM case_intake.document WHERE id = $1', [first.documentId])).rows[0]);
+    expect(stored).toEqual({ person_ident: null, version: 2, body: { hovedenhetOrgnr: syntheticOrgnr(2), naeringskode: '87.101', sektor: 'KOMMUNAL', kommunenummer: '0301' } });
+    expect(await count('SELECT count(*)::int AS n FROM case_intake.document_version WHERE document_id = $1', [first.documentId])).toBe(3);
+    expect(await count('SELECT count(*)::int AS n FROM case_intake.person_tilfeller')).toBe(tilfelleRows);
+  });
+
+  it('takes a hovedenhet and its cancellation from the inbound topic, and parks one that is its own hovedenhet', async () => {
+    const [hovedenhet, underenhet] = [syntheticOrgnr(32), syntheticOrgnr(33)];
+    const register = { sourceSystem: 'it', orgnr: hovedenhet, naeringskode: '84.110', sektor: 'STATLIG', kommunenummer: '5001' };
+    const topic = `${env.topicPrefix}intake.inbound.document.v1`;
+    await produceRaw(kafka, topic, [
+      { key: underenhet, value: inboundEnvelope('intake.inbound.virksomhet', { ...register, sourceId: 'vh-own', orgnr: underenhet, hovedenhetOrgnr: underenhet }) },
+      { key: hovedenhet, value: inboundEnvelope('intake.inbound.virksomhet', { ...register, sourceId: 'vh-in' }) },
+    ]);
+    const registered = { orgnr: hovedenhet, hovedenhetOrgnr: null, naeringskode: '84.110', sektor: 'STATLIG', kommunenummer: '5001', version: 1 };
+    expect(await publishedFacts('intake.virksomhet.v1', hovedenhet, 1)).toEqual([{ ...registered, cancelled: false }]);
+    // Keyed by source, the cancellation may take another partition: sent only once the virksomhet is in.
+    await produceRaw(kafka, topic, [{ key: 'it:vh-in', value: inboundEnvelope('intake.inbound.cancellation', { sourceSystem: 'it', sourceId: 'vh-in', kind: 'VIRKSOMHET', reason: 'deregistered in error' }) }]);
+    expect(await publishedFacts('intake.virksomhet.v1', hovedenhet, 2)).toEqual([
+      { ...registered, cancelled: false },
+      { ...registered, cancelled: true },
+    ]);
+    const dead = await readTopic(kafka, `${env.topicPrefix}${deadLetterTopic('case-intake.inbound')}`, (all) => all.some((m) => String(m.value).includes('vh-own')));
+    const reason = JSON.parse(String(dead.find((m) => String(m.value).includes('vh-own'))!.headers?.['dlq-reason']));
+    expect(reason).toMatchObject({ reason: 'invalid_payload', violations: [expect.objectContaining({ field: 'payload.hovedenhetOrgnr', rule: 'virksomhet.own_hovedenhet' })] });
+    expect(await count("SELECT count(*)::int AS n FROM case_intake.document WHERE source_id = 'vh-own'")).toBe(0);
+  });
+
+  it('refuses an underenhet that is its own hovedenhet, naming the field and the rule, and stores nothing', async () => {
+    const before = await count('SELECT (SELECT count(*) FROM case_intake.document) + (SELECT count(*) FROM case_intake.outbox_message) AS n');
+    const orgnr = syntheticOrgnr(34);
+    const client = documents();
+    const error = (await client.call('SubmitVirksomhet', virksomhet(orgnr, 'vh-bad', { hovedenhetOrgnr: orgnr })).catch((e: ServiceError) => e)) as ServiceError;
+    client.close();
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(decodeBadRequest(error.metadata.get('grpc-status-details-bin')[0] as Buffer)).toEqual([expect.objectContaining({ field: 'hovedenhet_orgnr', reason: 'virksomhet.own_hovedenhet' })]);
+    expect(error.details).toContain('hovedenhet_orgnr');
+    expect(await count('SELECT (SELECT count(*) FROM case_intake.document) + (SELECT count(*) FROM case_intake.outbox_message) AS n')).toBe(before);
+  });
+
   it.each([
     ['SickNoteService', 'SubmitSickNote', { sourceSystem: 'it', sourceId: 'bad-1', personIdent: '12345678901', status: 'SICK_NOTE_STATUS_SENDT', issuedOn: '2025-01-06', periods: [] }, ['person_ident', 'orgnr', 'periods']],
     ['DocumentService', 'SubmitSoknad', { sourceSystem: 'it', sourceId: 'bad-2', personIdent: syntheticPersonIdent(1), orgnr: A, fom: '2025-01-10', tom: '2025-01-05', arbeidGjenopptatt: '2025-02-01' }, ['tom', 'arbeid_gjenopptatt']],
@@ -309,6 +381,12 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
       ['answered_at', 'vest_viken.q3_unsure_reason'],
     ],
     ['DocumentService', 'SubmitScreeningAnswer', { sourceSystem: 'it', sourceId: 'bad-7', personIdent: syntheticPersonIdent(1), answeredAt: '2025-03-03T09:15:00Z', sunnfjord: { score: 6 } }, ['sunnfjord.score']],
+    [
+      'DocumentService',
+      'SubmitVirksomhet',
+      virksomhet(syntheticOrgnr(39), 'bad-8', { hovedenhetOrgnr: '', naeringskode: '86101', sektor: 'SEKTOR_UNSPECIFIED', kommunenummer: '301', sentAt: '2025-03-03' }),
+      ['naeringskode', 'sektor', 'kommunenummer', 'sent_at'],
+    ],
   ])('refuses a bad %s.%s naming each field, and stores nothing', async (serviceName, method, request, fields) => {
     const before = await count('SELECT (SELECT count(*) FROM case_intake.document) + (SELECT count(*) FROM case_intake.outbox_message) AS n');
     const client = grpcClient('case-intake', serviceName, address());
@@ -323,16 +401,27 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
   it('parks a malformed inbound document with its reason, and takes the next one', async () => {
     const person = newPerson();
     const topic = `${env.topicPrefix}intake.inbound.document.v1`;
-    const envelope = (type: string, payload: unknown) =>
-      JSON.stringify({ eventId: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), region: env.region, correlationId: 'it-inbound', payload });
     await produceRaw(kafka, topic, [
-      { key: person, value: envelope('intake.inbound.inntektsmelding', { sourceSystem: 'it', sourceId: 'in-bad', personIdent: person, orgnr: A, arbeidsgiverperioder: [] }) },
-      { key: person, value: envelope('intake.inbound.inntektsmelding', { sourceSystem: 'it', sourceId: 'in-good', personIdent: person, orgnr: A, arbeidsgiverperioder: [{ fom: '2025-04-01', tom: '2025-04-16' }] }) },
+      { key: person, value: inboundEnvelope('intake.inbound.inntektsmelding', { sourceSystem: 'it', sourceId: 'in-bad', personIdent: person, orgnr: A, arbeidsgiverperioder: [] }) },
+      { key: person, value: inboundEnvelope('intake.inbound.inntektsmelding', { sourceSystem: 'it', sourceId: 'in-good', personIdent: person, orgnr: A, arbeidsgiverperioder: [{ fom: '2025-04-01', tom: '2025-04-16' }] }) },
     ]);
     await eventually(async () => expect(await tilfeller(person)).toEqual(['2025-04-01..2025-04-16 (16)']));
     const dead = await readTopic(kafka, `${env.topicPrefix}${deadLetterTopic('case-intake.inbound')}`, (all) => all.some((m) => String(m.value).includes('in-bad')));
     const reason = JSON.parse(String(dead.find((m) => String(m.value).includes('in-bad'))!.headers?.['dlq-reason']));
     expect(reason).toMatchObject({ reason: 'invalid_payload', violations: [expect.objectContaining({ field: 'payload.arbeidsgiverperioder', rule: 'too_small' })] });
+  });
+
+  it("finds a person's documents for the tilfelle computation by the (person_ident, kind) index", async () => {
+    const plan = await withDatabase(env, async (db) => {
+      // Rules out the sequential scan a table this small would get, leaving the planner to choose between the indexes.
+      await db.query('SET enable_seqscan = off');
+      const { rows } = await db.query(
+        "EXPLAIN (FORMAT JSON) SELECT * FROM case_intake.document WHERE person_ident = $1 AND cancelled_at IS NULL AND kind IN ('SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD')",
+        [syntheticPersonIdent(1)],
+      );
+      return JSON.stringify(rows[0]['QUERY PLAN']);
+    });
+    expect(plan).toContain('"Index Name":"document_person_kind_idx"');
   });
 
   it('audits every read of person data with who and why', async () => {

@@ -1,7 +1,7 @@
 import { intakeDocumentsV1, intakeV1 } from '@syfo/contracts';
 import { DomainError } from '@syfo/platform';
 
-import { fromCancelDocument, fromSubmitOppfolgingsplan, fromSubmitScreeningAnswer, fromSubmitSickNote, fromSubmitSoknad, parseScreeningAnswerRequest } from './document-requests.mapper';
+import { fromCancelDocument, fromSubmitOppfolgingsplan, fromSubmitScreeningAnswer, fromSubmitSickNote, fromSubmitSoknad, fromSubmitVirksomhet, parseScreeningAnswerRequest } from './document-requests.mapper';
 
 describe('request mappers', () => {
   const request: intakeV1.SubmitSickNoteRequest = {
@@ -122,6 +122,29 @@ describe('follow-up fact mappers', () => {
     ]);
     expect(violationsOf(() => parseScreeningAnswerRequest({ ...source, answeredAt: '', sunnfjord: { score: 0 } })).sort()).toEqual(['answeredAt invalid_format', 'sunnfjord.score too_small']);
     expect(violationsOf(() => parseScreeningAnswerRequest(source))).toEqual(['questionnaire invalid_union']);
+  });
+});
+
+describe('employer register mappers', () => {
+  const virksomhet: intakeDocumentsV1.SubmitVirksomhetRequest = {
+    sourceSystem: 'enhetsregisteret',
+    sourceId: 'enhet-889640782',
+    orgnr: '889640782',
+    hovedenhetOrgnr: '974760673',
+    naeringskode: '86.101',
+    sektor: intakeDocumentsV1.Sektor.SEKTOR_KOMMUNAL,
+    kommunenummer: '0301',
+  };
+
+  it('turns the sector into its domain name', () => {
+    expect(fromSubmitVirksomhet(virksomhet)).toEqual({ ...virksomhet, sektor: 'KOMMUNAL' });
+    expect((fromSubmitVirksomhet({ ...virksomhet, sektor: intakeDocumentsV1.Sektor.SEKTOR_PRIVAT }) as { sektor: string }).sektor).toBe('PRIVAT');
+  });
+
+  it('reads an empty or missing hovedenhet as a hovedenhet, and an unspecified sector as missing', () => {
+    expect((fromSubmitVirksomhet({ ...virksomhet, hovedenhetOrgnr: '' }) as { hovedenhetOrgnr?: string }).hovedenhetOrgnr).toBeUndefined();
+    expect((fromSubmitVirksomhet({ ...virksomhet, hovedenhetOrgnr: undefined }) as { hovedenhetOrgnr?: string }).hovedenhetOrgnr).toBeUndefined();
+    expect((fromSubmitVirksomhet({ ...virksomhet, sektor: intakeDocumentsV1.Sektor.SEKTOR_UNSPECIFIED }) as { sektor?: string }).sektor).toBeUndefined();
   });
 });
 

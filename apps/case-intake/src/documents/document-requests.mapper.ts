@@ -12,7 +12,7 @@ import {
 } from '@syfo/contracts';
 import { DomainError, emptyToUndefined, enumName } from '@syfo/platform';
 
-import type { Document, DocumentVersion } from './document.entity';
+import { personOf, type Document, type DocumentVersion } from './document.entity';
 
 /** Proto requests to the submission shapes; validation happens after, on the whole of each. */
 export function fromSubmitSickNote(request: intakeV1.SubmitSickNoteRequest | undefined): unknown {
@@ -47,6 +47,10 @@ export function fromSubmitArbeidsforhold(request: intakeDocumentsV1.SubmitArbeid
 
 export function fromSubmitOppfolgingsplan(request: intakeDocumentsV1.SubmitOppfolgingsplanRequest): unknown {
   return { ...request, evaluationDate: emptyToUndefined(request.evaluationDate) };
+}
+
+export function fromSubmitVirksomhet(request: intakeDocumentsV1.SubmitVirksomhetRequest): unknown {
+  return { ...request, hovedenhetOrgnr: emptyToUndefined(request.hovedenhetOrgnr), sektor: enumName(request.sektor, 'SEKTOR_') };
 }
 
 type Codes<E extends string, C extends readonly string[]> = Readonly<Record<Exclude<E, `${string}_UNSPECIFIED` | 'UNRECOGNIZED'>, C[number]>>;
@@ -140,7 +144,7 @@ export function toSickNoteResponse(document: Document, versions: readonly Docume
     sickNoteId: document.id,
     sourceSystem: document.sourceSystem,
     sourceId: document.sourceId,
-    personIdent: document.personIdent,
+    personIdent: personOf(document),
     orgnr: document.orgnr ?? undefined,
     status: `SICK_NOTE_STATUS_${body.status}` as intakeV1.SickNoteStatus,
     issuedOn: body.issuedOn,

@@ -1,9 +1,7 @@
+import type { DocumentKind } from '@syfo/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const DOCUMENT_KINDS = ['SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD', 'OPPFOLGINGSPLAN', 'SCREENING_ANSWER'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-/** The kinds the tilfelle computation reads; the others are follow-up facts that leave tilfeller as they are. */
+/** The kinds the tilfelle computation reads; the others are follow-up and register facts that leave tilfeller as they are. */
 export const TILFELLE_DOCUMENT_KINDS = ['SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD'] as const satisfies readonly DocumentKind[];
 export type TilfelleDocumentKind = (typeof TILFELLE_DOCUMENT_KINDS)[number];
 
@@ -30,8 +28,9 @@ export class Document {
   @Column({ name: 'source_id', type: 'text' })
   public sourceId!: string;
 
-  @Column({ name: 'person_ident', type: 'text' })
-  public personIdent!: string;
+  /** Null only for a VIRKSOMHET, which is about an employer (the database holds the same rule). */
+  @Column({ name: 'person_ident', type: 'text', nullable: true })
+  public personIdent!: string | null;
 
   @Column({ type: 'text', nullable: true })
   public orgnr!: string | null;
@@ -82,4 +81,10 @@ export class DocumentVersion {
 
   @Column({ name: 'received_at', type: 'timestamptz' })
   public receivedAt!: Date;
+}
+
+/** The person a document is about; every kind but VIRKSOMHET has one. */
+export function personOf(document: Pick<Document, 'kind' | 'personIdent'>): string {
+  if (document.personIdent === null) throw new Error(`a ${document.kind} document is about no person`);
+  return document.personIdent;
 }

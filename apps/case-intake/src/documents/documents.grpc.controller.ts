@@ -7,11 +7,12 @@ import {
   InntektsmeldingSubmissionSchema,
   OppfolgingsplanSubmissionSchema,
   SoknadSubmissionSchema,
+  VirksomhetSubmissionSchema,
   type intakeDocumentsV1,
 } from '@syfo/contracts';
 import { correlationIdOf, OutboxService, parseRequest } from '@syfo/platform';
 
-import { fromCancelDocument, fromSubmitArbeidsforhold, fromSubmitOppfolgingsplan, fromSubmitSoknad, parseScreeningAnswerRequest } from './document-requests.mapper';
+import { fromCancelDocument, fromSubmitArbeidsforhold, fromSubmitOppfolgingsplan, fromSubmitSoknad, fromSubmitVirksomhet, parseScreeningAnswerRequest } from './document-requests.mapper';
 import { DocumentsService } from './documents.service';
 
 @Controller()
@@ -49,6 +50,12 @@ export class DocumentsGrpcController implements intakeDocumentsV1.DocumentServic
   public async SubmitScreeningAnswer(request: intakeDocumentsV1.SubmitScreeningAnswerRequest, metadata?: Metadata): Promise<intakeDocumentsV1.SubmitScreeningAnswerResponse> {
     const answer = parseScreeningAnswerRequest(request);
     return this.outbox.transaction(correlationIdOf(metadata), (tx) => this.documents.submitScreeningAnswer(tx, answer));
+  }
+
+  @GrpcMethod('DocumentService', 'SubmitVirksomhet')
+  public async SubmitVirksomhet(request: intakeDocumentsV1.SubmitVirksomhetRequest, metadata?: Metadata): Promise<intakeDocumentsV1.SubmitVirksomhetResponse> {
+    const virksomhet = parseRequest(VirksomhetSubmissionSchema, fromSubmitVirksomhet(request));
+    return this.outbox.transaction(correlationIdOf(metadata), (tx) => this.documents.submitVirksomhet(tx, virksomhet));
   }
 
   @GrpcMethod('DocumentService', 'CancelDocument')

@@ -4,19 +4,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { contentHash } from './content-hash.util';
-import { Document, type DocumentKind } from './document.entity';
+import { Document } from './document.entity';
 
-export interface IncomingDocument {
-  readonly kind: DocumentKind;
-  readonly sourceSystem: string;
-  readonly sourceId: string;
-  readonly personIdent: string;
-  readonly orgnr: string | null;
-  readonly body: Record<string, unknown>;
+/** A version as it arrives; the diagnosis travels apart from the body, to its own columns. */
+export type IncomingDocument = Readonly<Pick<Document, 'kind' | 'sourceSystem' | 'sourceId' | 'personIdent' | 'orgnr' | 'body' | 'sentAt' | 'receivedAt'>> & {
   readonly diagnosis?: { readonly system: string; readonly code: string } | undefined;
-  readonly sentAt: Date | null;
-  readonly receivedAt: Date;
-}
+};
 
 /**
  * created / corrected: the document's current version is new. duplicate: this content was seen
@@ -30,11 +23,7 @@ export interface StoredDocument {
   readonly outcome: StoreOutcome;
 }
 
-interface DocumentKey {
-  readonly kind: DocumentKind;
-  readonly sourceSystem: string;
-  readonly sourceId: string;
-}
+type DocumentKey = Readonly<Pick<Document, 'kind' | 'sourceSystem' | 'sourceId'>>;
 
 /**
  * Documents keyed by (kind, source system, source id). Content seen before changes nothing; new
@@ -64,6 +53,8 @@ export class DocumentsRepository {
     }
     const existing = (await this.lockByKey(manager, incoming))!;
     if (existing.personIdent !== incoming.personIdent) throw new DocumentConflictError('personIdent', 'document.person_unchanged', 'must be the person the document was first sent for');
+    // Consumers key a virksomhet by its orgnr: moving it would leave the old orgnr live, with nothing to withdraw it.
+    if (existing.kind === 'VIRKSOMHET' && existing.orgnr !== incoming.orgnr) throw new DocumentConflictError('orgnr', 'document.virksomhet_unchanged', 'must be the virksomhet the document was first sent for');
     const [seen]: { version: number; known: boolean }[] = await manager.query(
       'SELECT max(version)::int AS version, coalesce(bool_or(content_hash = $2), false) AS known FROM document_version WHERE document_id = $1',
       [existing.id, hash],

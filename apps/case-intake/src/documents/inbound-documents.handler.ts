@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type Type } from '@nestjs/common';
 import {
   InboundArbeidsforholdEvent,
   InboundCancellationEvent,
@@ -7,6 +7,7 @@ import {
   InboundScreeningAnswerEvent,
   InboundSickNoteEvent,
   InboundSoknadEvent,
+  InboundVirksomhetEvent,
   type Envelope,
   type EventDefinition,
   type PayloadOf,
@@ -16,87 +17,46 @@ import type { EntityManager } from 'typeorm';
 
 import { DocumentsService } from './documents.service';
 
+type Submit<E extends EventDefinition> = (documents: DocumentsService, tx: OutboxTransaction, payload: PayloadOf<E>) => Promise<unknown>;
+
 /**
- * Documents that external case systems publish on the inbound topics instead of calling gRPC: the
- * same validation (by the event schema) and the same service. A domain refusal can never succeed on
- * retry, so it goes to the dead-letter topic with its reason.
+ * A handler for documents that external case systems publish on the inbound topics instead of
+ * calling gRPC: the same validation (by the event schema) and the same service. A domain refusal can
+ * never succeed on retry, so it goes to the dead-letter topic with its reason. Each event gets a
+ * class of its own, because the platform finds handlers by their class's `@Consumes` metadata.
  */
-@Injectable()
-abstract class InboundDocumentHandler<E extends EventDefinition> implements EventHandler<E> {
-  public abstract readonly event: E;
+function inboundDocumentHandler<E extends EventDefinition>(event: E, submit: Submit<E>): Type<EventHandler<E>> {
+  @Injectable()
+  @Consumes('case-intake.inbound')
+  class InboundDocumentHandler implements EventHandler<E> {
+    public readonly event = event;
 
-  public constructor(
-    protected readonly documents: DocumentsService,
-    private readonly outbox: OutboxService,
-  ) {}
+    public constructor(
+      private readonly documents: DocumentsService,
+      private readonly outbox: OutboxService,
+    ) {}
 
-  public async handle(payload: PayloadOf<E>, envelope: Envelope, manager: EntityManager): Promise<void> {
-    try {
-      await this.apply(this.outbox.within(manager, envelope.correlationId), payload);
-    } catch (error) {
-      if (error instanceof DomainError) throw new PoisonMessageError(error.code.toLowerCase(), error.message);
-      throw error;
+    public async handle(payload: PayloadOf<E>, envelope: Envelope, manager: EntityManager): Promise<void> {
+      try {
+        await submit(this.documents, this.outbox.within(manager, envelope.correlationId), payload);
+      } catch (error) {
+        if (error instanceof DomainError) throw new PoisonMessageError(error.code.toLowerCase(), error.message);
+        throw error;
+      }
     }
   }
-
-  protected abstract apply(tx: OutboxTransaction, payload: PayloadOf<E>): Promise<unknown>;
-}
-
-@Injectable()
-@Consumes('case-intake.inbound')
-export class InboundSickNoteHandler extends InboundDocumentHandler<typeof InboundSickNoteEvent> {
-  public readonly event = InboundSickNoteEvent;
-  protected apply = (tx: OutboxTransaction, payload: PayloadOf<typeof InboundSickNoteEvent>) => this.documents.submitSickNote(tx, payload);
-}
-
-@Injectable()
-@Consumes('case-intake.inbound')
-export class InboundSoknadHandler extends InboundDocumentHandler<typeof InboundSoknadEvent> {
-  public readonly event = InboundSoknadEvent;
-  protected apply = (tx: OutboxTransaction, payload: PayloadOf<typeof InboundSoknadEvent>) => this.documents.submitSoknad(tx, payload);
-}
-
-@Injectable()
-@Consumes('case-intake.inbound')
-export class InboundInntektsmeldingHandler extends InboundDocumentHandler<typeof InboundInntektsmeldingEvent> {
-  public readonly event = InboundInntektsmeldingEvent;
-  protected apply = (tx: OutboxTransaction, payload: PayloadOf<typeof InboundInntektsmeldingEvent>) => this.documents.submitInntektsmelding(tx, payload);
-}
-
-@Injectable()
-@Consumes('case-intake.inbound')
-export class InboundArbeidsforholdHandler extends InboundDocumentHandler<typeof InboundArbeidsforholdEvent> {
-  public readonly event = InboundArbeidsforholdEvent;
-  protected apply = (tx: OutboxTransaction, payload: PayloadOf<typeof InboundArbeidsforholdEvent>) => this.documents.submitArbeidsforhold(tx, payload);
-}
-
-@Injectable()
-@Consumes('case-intake.inbound')
-export class InboundOppfolgingsplanHandler extends InboundDocumentHandler<typeof InboundOppfolgingsplanEvent> {
-  public readonly event = InboundOppfolgingsplanEvent;
-  protected apply = (tx: OutboxTransaction, payload: PayloadOf<typeof InboundOppfolgingsplanEvent>) => this.documents.submitOppfolgingsplan(tx, payload);
-}
-
-@Injectable()
-@Consumes('case-intake.inbound')
-export class InboundScreeningAnswerHandler extends InboundDocumentHandler<typeof InboundScreeningAnswerEvent> {
-  public readonly event = InboundScreeningAnswerEvent;
-  protected apply = (tx: OutboxTransaction, payload: PayloadOf<typeof InboundScreeningAnswerEvent>) => this.documents.submitScreeningAnswer(tx, payload);
-}
-
-@Injectable()
-@Consumes('case-intake.inbound')
-export class InboundCancellationHandler extends InboundDocumentHandler<typeof InboundCancellationEvent> {
-  public readonly event = InboundCancellationEvent;
-  protected apply = (tx: OutboxTransaction, payload: PayloadOf<typeof InboundCancellationEvent>) => this.documents.cancel(tx, payload);
+  // Nest names providers by class in its logs and errors.
+  Object.defineProperty(InboundDocumentHandler, 'name', { value: `InboundDocumentHandler(${event.type})` });
+  return InboundDocumentHandler;
 }
 
 export const INBOUND_DOCUMENT_HANDLERS = [
-  InboundSickNoteHandler,
-  InboundSoknadHandler,
-  InboundInntektsmeldingHandler,
-  InboundArbeidsforholdHandler,
-  InboundOppfolgingsplanHandler,
-  InboundScreeningAnswerHandler,
-  InboundCancellationHandler,
+  inboundDocumentHandler(InboundSickNoteEvent, (documents, tx, note) => documents.submitSickNote(tx, note)),
+  inboundDocumentHandler(InboundSoknadEvent, (documents, tx, soknad) => documents.submitSoknad(tx, soknad)),
+  inboundDocumentHandler(InboundInntektsmeldingEvent, (documents, tx, melding) => documents.submitInntektsmelding(tx, melding)),
+  inboundDocumentHandler(InboundArbeidsforholdEvent, (documents, tx, forhold) => documents.submitArbeidsforhold(tx, forhold)),
+  inboundDocumentHandler(InboundOppfolgingsplanEvent, (documents, tx, plan) => documents.submitOppfolgingsplan(tx, plan)),
+  inboundDocumentHandler(InboundScreeningAnswerEvent, (documents, tx, answer) => documents.submitScreeningAnswer(tx, answer)),
+  inboundDocumentHandler(InboundVirksomhetEvent, (documents, tx, virksomhet) => documents.submitVirksomhet(tx, virksomhet)),
+  inboundDocumentHandler(InboundCancellationEvent, (documents, tx, cancellation) => documents.cancel(tx, cancellation)),
 ];

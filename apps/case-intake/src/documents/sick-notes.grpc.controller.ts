@@ -2,14 +2,13 @@ import { status, type Metadata, type sendUnaryData, type ServerReadableStream } 
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, GrpcStreamCall } from '@nestjs/microservices';
 import { PersonIdentSchema, SickNoteSubmissionSchema, toFieldViolations, type intakeV1 } from '@syfo/contracts';
-import { correlationIdOf, DomainError, DomainErrorCode, LOGGER, OutboxService, parseRequest } from '@syfo/platform';
+import { AuditService, correlationIdOf, DomainError, DomainErrorCode, LOGGER, OutboxService, parseRequest } from '@syfo/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
-import { AuditService } from '../audit/audit.service';
 import { fromSubmitSickNote, toSickNoteResponse } from './document-requests.mapper';
-import { Document, DocumentVersion } from './document.entity';
+import { Document, DocumentVersion, personOf } from './document.entity';
 import { DocumentsService } from './documents.service';
 
 const PurposeSchema = z.string().min(3).max(200);
@@ -64,7 +63,7 @@ export class SickNotesGrpcController implements Omit<intakeV1.SickNoteService, '
     const { sickNoteId, purpose } = parseRequest(GetSickNoteSchema, request);
     const document = await this.dataSource.getRepository(Document).findOneBy({ id: sickNoteId, kind: 'SICK_NOTE' });
     if (!document) throw new DomainError(DomainErrorCode.NotFound, 'no sick note with that id');
-    await this.audit.record(metadata, { action: 'access', resource: `sick-note/${sickNoteId}`, personIdent: document.personIdent, purpose });
+    await this.audit.record(metadata, { action: 'access', resource: `sick-note/${sickNoteId}`, personIdent: personOf(document), purpose });
     return toSickNoteResponse(document, await this.versionsOf([document.id]));
   }
 

@@ -7,7 +7,7 @@ let sequence = 0;
 
 function doc(kind: LiveDocument['kind'], body: Record<string, unknown>, orgnr: string | null = A, receivedAt = '2025-03-01T08:00:00Z'): LiveDocument {
   sequence += 1;
-  return { id: `doc-${sequence}`, kind, sourceSystem: 'fs', sourceId: `src-${sequence}`, personIdent: PERSON, orgnr, body, receivedAt: new Date(receivedAt) };
+  return { id: `doc-${sequence}`, kind, sourceSystem: 'fs', sourceId: `src-${sequence}`, personIdent: kind === 'VIRKSOMHET' ? null : PERSON, orgnr, body, receivedAt: new Date(receivedAt), sentAt: null };
 }
 
 const sickNote = (status: string, periods: { fom: string; tom: string; type: string; grade?: number }[], extra: Record<string, unknown> = {}, orgnr: string | null = A) =>
@@ -71,5 +71,11 @@ describe('document bits', () => {
   it('gives follow-up facts no bits: a plan or a screening answer leaves the tilfeller as they are', () => {
     expect(toBits(doc('OPPFOLGINGSPLAN', { createdOn: '2025-02-03', tiltakMedBistand: ['x'] }))).toEqual([]);
     expect(toBits(doc('SCREENING_ANSWER', { questionnaire: 'SF_SP2', score: 2, answeredAt: '2025-03-03T09:15:00+01:00' }, null))).toEqual([]);
+  });
+
+  it('gives a virksomhet, which is about no person, no bits and no arbeidsforhold', () => {
+    const virksomhet = doc('VIRKSOMHET', { hovedenhetOrgnr: '974760673', naeringskode: '86.101', sektor: 'KOMMUNAL', kommunenummer: '0301' });
+    expect(toBits(virksomhet)).toEqual([]);
+    expect(toArbeidsforhold([virksomhet])).toEqual([]);
   });
 });

@@ -1,21 +1,10 @@
 import type { SickNoteSubmission, SoknadSubmission } from '@syfo/contracts';
 
-import type { DocumentKind } from '../documents/document.entity';
+import { personOf, type Document } from '../documents/document.entity';
 import type { Arbeidsforhold, Bit, Tag } from '../oppfolgingstilfelle';
 
-/** What the mapping needs of a stored document (its current version). */
-export interface LiveDocument {
-  readonly id: string;
-  readonly kind: DocumentKind;
-  readonly sourceSystem: string;
-  readonly sourceId: string;
-  readonly personIdent: string;
-  readonly orgnr: string | null;
-  readonly body: Record<string, unknown>;
-  readonly receivedAt: Date;
-  /** When the sender produced this version; it orders bits of equal rank when given. */
-  readonly sentAt?: Date | null;
-}
+/** What the mapping needs of a stored document (its current version). Its sentAt, when given, orders bits of equal rank. */
+export type LiveDocument = Readonly<Pick<Document, 'id' | 'kind' | 'sourceSystem' | 'sourceId' | 'personIdent' | 'orgnr' | 'body' | 'receivedAt' | 'sentAt'>>;
 
 type SickNoteBody = Pick<SickNoteSubmission, 'status' | 'periods' | 'egenmeldingsperioder'>;
 type SoknadBody = Omit<SoknadSubmission, 'sourceSystem' | 'sourceId' | 'personIdent' | 'orgnr'>;
@@ -38,11 +27,12 @@ export function ressursId(sourceSystem: string, sourceId: string): string {
 
 /** The bits (handbook §3.1) of one document's current version; cancelled documents have none. */
 export function toBits(document: LiveDocument): Bit[] {
-  const base = { personId: document.personIdent, inntruffet: (document.sentAt ?? document.receivedAt).toISOString(), ressursId: ressursId(document.sourceSystem, document.sourceId) };
+  const base = { inntruffet: (document.sentAt ?? document.receivedAt).toISOString(), ressursId: ressursId(document.sourceSystem, document.sourceId) };
   const orgnr = document.orgnr ?? undefined;
   const bits: Omit<Bit, 'uuid'>[] = [];
+  // Only the kinds that yield bits need a person.
   const add = (tags: readonly Tag[], fom: string, tom: string, withOrgnr: boolean, extra: Partial<Bit> = {}) =>
-    bits.push({ ...base, ...(withOrgnr && orgnr ? { orgnr } : {}), tags, fom, tom, ...extra });
+    bits.push({ ...base, personId: personOf(document), ...(withOrgnr && orgnr ? { orgnr } : {}), tags, fom, tom, ...extra });
 
   switch (document.kind) {
     case 'SICK_NOTE': {
@@ -71,9 +61,10 @@ export function toBits(document: LiveDocument): Bit[] {
       break;
     case 'ARBEIDSFORHOLD':
       break;
-    // Follow-up facts: they say nothing about which days are sick days.
+    // Follow-up and register facts: they say nothing about which days are sick days.
     case 'OPPFOLGINGSPLAN':
     case 'SCREENING_ANSWER':
+    case 'VIRKSOMHET':
       break;
   }
   return bits.map((bit, index) => ({ ...bit, uuid: `${document.id}#${index}` }));

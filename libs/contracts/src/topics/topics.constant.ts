@@ -46,6 +46,31 @@ export const TOPICS = {
     retentionMs: 30 * DAY_MS,
     description: "A sick-listed person's coded screening answers (VV_MS_8W, SF_SP2), corrected or withdrawn; keyed by person.",
   },
+  'intake.virksomhet.v1': {
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    description: 'An establishment (underenhet) or enterprise (hovedenhet) from the employer register: NACE code, sector, kommune; keyed by orgnr.',
+  },
+  'triage.milestone.v1': {
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    description: "A statutory or pilot milestone of a person's tilfelle changed state (upcoming, due, overdue, done, exempt, not applicable); keyed by person.",
+  },
+  'triage.decision.v1': {
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    description: 'A screening decision (rule set, version, outcome, rule that fired); keyed by person.',
+  },
+  'triage.work-item.v1': {
+    partitions: 6,
+    retentionMs: 30 * DAY_MS,
+    description: 'A work item opened, taken, handed over, completed or exempted, without person data beyond the key; keyed by person.',
+  },
+  'triage.stoppunkt1-demand.v1': {
+    partitions: 3,
+    retentionMs: 30 * DAY_MS,
+    description: "The weekly stoppunkt-1 employer call demand per underenhet, with no personal data; keyed by orgnr.",
+  },
   'crm.account.v1': {
     partitions: 3,
     retentionMs: 30 * DAY_MS,
@@ -66,7 +91,7 @@ export type TopicName = keyof typeof TOPICS;
  */
 export const CONSUMER_GROUPS = {
   'case-intake.inbound': { topics: ['intake.inbound.sick-note.v1', 'intake.inbound.document.v1'] },
-  'triage.intake-events': { topics: ['intake.sick-note.v1'] },
+  'triage.intake-events': { topics: ['intake.tilfelle-person.v1', 'intake.sick-note.v1', 'intake.oppfolgingsplan.v1', 'intake.screening-answer.v1'] },
   'statistics.intake-events': { topics: ['intake.sick-note.v1'] },
   'collaboration.crm-events': { topics: ['crm.account.v1'] },
   'employer-outreach.collab-events': { topics: ['collab.team.v1'] },

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 import { toFieldViolations } from '../field-errors';
-import { OppfolgingsplanSubmissionSchema, ScreeningAnswerSubmissionSchema } from './document-submissions.schema';
+import { DocumentCancellationSchema, OppfolgingsplanSubmissionSchema, ScreeningAnswerSubmissionSchema, VirksomhetSubmissionSchema } from './document-submissions.schema';
 
 function rulesOf(schema: z.ZodType, candidate: unknown): string[] {
   const result = schema.safeParse(candidate);
@@ -115,5 +115,66 @@ describe('ScreeningAnswerSubmissionSchema', () => {
     expect(rules({ ...source, questionnaire: undefined })).toEqual(['questionnaire invalid_union']);
     expect(rules({ ...source, questionnaire: 'XX' })).toEqual(['questionnaire invalid_union']);
     expect(rules({ ...vestViken, answeredAt: '2025-03-03T09:15:00' })).toEqual(['answeredAt invalid_format']);
+  });
+});
+
+describe('VirksomhetSubmissionSchema (handbook §7.1)', () => {
+  const underenhet = {
+    sourceSystem: 'enhetsregisteret',
+    sourceId: 'enhet-889640782',
+    orgnr: '889640782',
+    hovedenhetOrgnr: '974760673',
+    naeringskode: '86.101',
+    sektor: 'KOMMUNAL',
+    kommunenummer: '0301',
+    sentAt: '2025-03-03T09:15:00+01:00',
+  };
+  const rules = (candidate: unknown) => rulesOf(VirksomhetSubmissionSchema, candidate);
+
+  it('accepts an underenhet, and a hovedenhet without one above it', () => {
+    expect(rules(underenhet)).toEqual([]);
+    expect(rules({ ...underenhet, orgnr: '974760673', hovedenhetOrgnr: undefined, sektor: 'STATLIG' })).toEqual([]);
+    expect(rules({ ...underenhet, sentAt: undefined, sektor: 'PRIVAT' })).toEqual([]);
+  });
+
+  it('refuses an underenhet that is its own hovedenhet', () => {
+    expect(rules({ ...underenhet, hovedenhetOrgnr: underenhet.orgnr })).toEqual(['hovedenhetOrgnr virksomhet.own_hovedenhet']);
+  });
+
+  it('checks both organisation numbers', () => {
+    // 889640781: the mod-11 control digit of 88964078 is 2, not 1.
+    expect(rules({ ...underenhet, orgnr: '889640781', hovedenhetOrgnr: '12345678' }).sort()).toEqual(['hovedenhetOrgnr orgnr.format', 'orgnr orgnr.control_digit']);
+  });
+
+  it('takes a five-digit NACE code as NN.NNN only', () => {
+    expect(rules({ ...underenhet, naeringskode: '01.110' })).toEqual([]);
+    for (const code of ['86101', '86.10', '86.1011', '8.6101', 'AB.CDE']) expect(rules({ ...underenhet, naeringskode: code })).toEqual(['naeringskode invalid_format']);
+  });
+
+  it('takes a four-digit kommunenummer only', () => {
+    for (const kommune of ['301', '03011', '03a1']) expect(rules({ ...underenhet, kommunenummer: kommune })).toEqual(['kommunenummer invalid_format']);
+  });
+
+  it('takes only the three sectors', () => {
+    expect(rules({ ...underenhet, sektor: 'FYLKESKOMMUNAL' })).toEqual(['sektor invalid_value']);
+    expect(rules({ ...underenhet, sektor: undefined })).toEqual(['sektor invalid_value']);
+  });
+
+  it('is about no person, and carries no name', () => {
+    expect(rules({ ...underenhet, personIdent: '01019012480' })).toEqual(['(root) unrecognized_keys']);
+    expect(rules({ ...underenhet, navn: 'Ola Nordmann ENK' })).toEqual(['(root) unrecognized_keys']);
+  });
+
+  it('needs the source, the orgnr and a sent time with offset', () => {
+    expect(rules({ ...underenhet, sourceSystem: '', sourceId: undefined, orgnr: undefined, sentAt: '2025-03-03T09:15:00' }).sort()).toEqual([
+      'orgnr invalid_type',
+      'sentAt invalid_format',
+      'sourceId invalid_type',
+      'sourceSystem too_small',
+    ]);
+  });
+
+  it('can be cancelled like every other kind', () => {
+    expect(rulesOf(DocumentCancellationSchema, { sourceSystem: 'enhetsregisteret', sourceId: 'enhet-889640782', kind: 'VIRKSOMHET', reason: 'registered in error' })).toEqual([]);
   });
 });

@@ -2,12 +2,27 @@ import { z } from 'zod';
 
 import { LocalDateSchema } from '../local-date.schema';
 import { DateRangeSchema, OrgnrSchema, PersonIdentSchema, SentAtSchema } from './sick-note-submission.schema';
+import { KommunenummerSchema, NaeringskodeSchema, SEKTORER } from './virksomhet.event';
 
-const SourceFields = {
+/** Every kind of document case-intake takes in; a cancellation names one of them. */
+export const DOCUMENT_KINDS = ['SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD', 'OPPFOLGINGSPLAN', 'SCREENING_ANSWER', 'VIRKSOMHET'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** How the sending system names a document: its corrections and its cancellation name it the same way. */
+const SourceKeyFields = {
   sourceSystem: z.string().min(1).max(64),
   sourceId: z.string().min(1).max(128),
-  personIdent: PersonIdentSchema,
+};
+
+/** A document from a register about an employer, not about a person. */
+const RegisterSourceFields = {
+  ...SourceKeyFields,
   sentAt: SentAtSchema,
+};
+
+const SourceFields = {
+  ...RegisterSourceFields,
+  personIdent: PersonIdentSchema,
 };
 
 export const SOKNAD_ACTIVITIES = ['INGEN_AKTIVITET', 'GRADERT_AKTIVITET', 'FULL_AKTIVITET', 'BEHANDLINGSDAGER'] as const;
@@ -64,11 +79,31 @@ export const ArbeidsforholdSubmissionSchema = z
   .refine((forhold) => forhold.tom === undefined || forhold.tom >= forhold.fom, { path: ['tom'], message: 'must not be before fom', params: { rule: 'period.order' } });
 export type ArbeidsforholdSubmission = z.infer<typeof ArbeidsforholdSubmissionSchema>;
 
+/**
+ * An establishment (underenhet) or enterprise (hovedenhet) as the employer register describes it
+ * (handbook §7.1). It is about no person, and leaves the tilfeller as they are.
+ */
+export const VirksomhetSubmissionSchema = z
+  .strictObject({
+    ...RegisterSourceFields,
+    orgnr: OrgnrSchema,
+    /** The enterprise an underenhet belongs to; absent for a hovedenhet. */
+    hovedenhetOrgnr: OrgnrSchema.optional(),
+    naeringskode: NaeringskodeSchema,
+    sektor: z.enum(SEKTORER),
+    kommunenummer: KommunenummerSchema,
+  })
+  .refine((virksomhet) => virksomhet.hovedenhetOrgnr !== virksomhet.orgnr, {
+    path: ['hovedenhetOrgnr'],
+    message: 'must not be the orgnr itself: a hovedenhet has none, and an underenhet is not its own hovedenhet',
+    params: { rule: 'virksomhet.own_hovedenhet' },
+  });
+export type VirksomhetSubmission = z.infer<typeof VirksomhetSubmissionSchema>;
+
 /** An external case system withdraws a document it sent: as if it had never arrived. */
 export const DocumentCancellationSchema = z.strictObject({
-  sourceSystem: z.string().min(1).max(64),
-  sourceId: z.string().min(1).max(128),
-  kind: z.enum(['SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD', 'OPPFOLGINGSPLAN', 'SCREENING_ANSWER']),
+  ...SourceKeyFields,
+  kind: z.enum(DOCUMENT_KINDS),
   reason: z.string().min(3).max(200),
 });
 export type DocumentCancellation = z.infer<typeof DocumentCancellationSchema>;

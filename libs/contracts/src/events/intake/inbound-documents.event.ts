@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 import { defineEvent } from '../event-definition';
 import {
   ArbeidsforholdSubmissionSchema,
@@ -6,53 +8,27 @@ import {
   OppfolgingsplanSubmissionSchema,
   ScreeningAnswerSubmissionSchema,
   SoknadSubmissionSchema,
+  VirksomhetSubmissionSchema,
 } from './document-submissions.schema';
 
 /** The inbound documents topic carries every other kind of fact, told apart by the envelope's type. */
-export const InboundSoknadEvent = defineEvent({
-  type: 'intake.inbound.soknad',
-  version: 1,
-  topic: 'intake.inbound.document.v1',
-  payload: SoknadSubmissionSchema,
-  key: (payload) => payload.personIdent,
-});
+function inboundDocumentEvent<S extends z.ZodType>(type: `intake.inbound.${string}`, payload: S, key: (payload: z.infer<S>) => string) {
+  return defineEvent({ type, version: 1, topic: 'intake.inbound.document.v1', payload, key });
+}
 
-export const InboundInntektsmeldingEvent = defineEvent({
-  type: 'intake.inbound.inntektsmelding',
-  version: 1,
-  topic: 'intake.inbound.document.v1',
-  payload: InntektsmeldingSubmissionSchema,
-  key: (payload) => payload.personIdent,
-});
+const byPerson = (payload: { readonly personIdent: string }): string => payload.personIdent;
 
-export const InboundArbeidsforholdEvent = defineEvent({
-  type: 'intake.inbound.arbeidsforhold',
-  version: 1,
-  topic: 'intake.inbound.document.v1',
-  payload: ArbeidsforholdSubmissionSchema,
-  key: (payload) => payload.personIdent,
-});
+export const InboundSoknadEvent = inboundDocumentEvent('intake.inbound.soknad', SoknadSubmissionSchema, byPerson);
 
-export const InboundOppfolgingsplanEvent = defineEvent({
-  type: 'intake.inbound.oppfolgingsplan',
-  version: 1,
-  topic: 'intake.inbound.document.v1',
-  payload: OppfolgingsplanSubmissionSchema,
-  key: (payload) => payload.personIdent,
-});
+export const InboundInntektsmeldingEvent = inboundDocumentEvent('intake.inbound.inntektsmelding', InntektsmeldingSubmissionSchema, byPerson);
 
-export const InboundScreeningAnswerEvent = defineEvent({
-  type: 'intake.inbound.screening-answer',
-  version: 1,
-  topic: 'intake.inbound.document.v1',
-  payload: ScreeningAnswerSubmissionSchema,
-  key: (payload) => payload.personIdent,
-});
+export const InboundArbeidsforholdEvent = inboundDocumentEvent('intake.inbound.arbeidsforhold', ArbeidsforholdSubmissionSchema, byPerson);
 
-export const InboundCancellationEvent = defineEvent({
-  type: 'intake.inbound.cancellation',
-  version: 1,
-  topic: 'intake.inbound.document.v1',
-  payload: DocumentCancellationSchema,
-  key: (payload) => `${payload.sourceSystem}:${payload.sourceId}`,
-});
+export const InboundOppfolgingsplanEvent = inboundDocumentEvent('intake.inbound.oppfolgingsplan', OppfolgingsplanSubmissionSchema, byPerson);
+
+export const InboundScreeningAnswerEvent = inboundDocumentEvent('intake.inbound.screening-answer', ScreeningAnswerSubmissionSchema, byPerson);
+
+/** About an employer, not a person: its versions keep their order by orgnr. */
+export const InboundVirksomhetEvent = inboundDocumentEvent('intake.inbound.virksomhet', VirksomhetSubmissionSchema, (payload) => payload.orgnr);
+
+export const InboundCancellationEvent = inboundDocumentEvent('intake.inbound.cancellation', DocumentCancellationSchema, (payload) => `${payload.sourceSystem}:${payload.sourceId}`);

@@ -28,6 +28,7 @@ export enum DocumentKind {
   DOCUMENT_KIND_ARBEIDSFORHOLD = "DOCUMENT_KIND_ARBEIDSFORHOLD",
   DOCUMENT_KIND_OPPFOLGINGSPLAN = "DOCUMENT_KIND_OPPFOLGINGSPLAN",
   DOCUMENT_KIND_SCREENING_ANSWER = "DOCUMENT_KIND_SCREENING_ANSWER",
+  DOCUMENT_KIND_VIRKSOMHET = "DOCUMENT_KIND_VIRKSOMHET",
   UNRECOGNIZED = "UNRECOGNIZED",
 }
 
@@ -72,6 +73,16 @@ export enum DurationUnsureReason {
   DURATION_UNSURE_REASON_UNSPECIFIED = "DURATION_UNSURE_REASON_UNSPECIFIED",
   DURATION_UNSURE_REASON_TREATMENT_OUTCOME = "DURATION_UNSURE_REASON_TREATMENT_OUTCOME",
   DURATION_UNSURE_REASON_OTHER = "DURATION_UNSURE_REASON_OTHER",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+/** NAV's sector grouping for statistics. */
+export enum Sektor {
+  SEKTOR_UNSPECIFIED = "SEKTOR_UNSPECIFIED",
+  SEKTOR_STATLIG = "SEKTOR_STATLIG",
+  /** SEKTOR_KOMMUNAL - Municipal, county municipalities included. */
+  SEKTOR_KOMMUNAL = "SEKTOR_KOMMUNAL",
+  SEKTOR_PRIVAT = "SEKTOR_PRIVAT",
   UNRECOGNIZED = "UNRECOGNIZED",
 }
 
@@ -209,6 +220,29 @@ export interface SubmitScreeningAnswerResponse {
   duplicate: boolean;
 }
 
+/** No name: a sole proprietorship's name is a person's. */
+export interface SubmitVirksomhetRequest {
+  sourceSystem: string;
+  sourceId: string;
+  orgnr: string;
+  /** The enterprise an underenhet belongs to; empty for a hovedenhet, and never orgnr itself. */
+  hovedenhetOrgnr?:
+    | string
+    | undefined;
+  /** Five-digit NACE (SN2007) code as NN.NNN, e.g. 86.101. */
+  naeringskode: string;
+  sektor: Sektor;
+  /** Four digits, e.g. 0301. */
+  kommunenummer: string;
+  /** When the sending system produced this version; orders versions that arrive out of order. */
+  sentAt?: string | undefined;
+}
+
+export interface SubmitVirksomhetResponse {
+  documentId: string;
+  duplicate: boolean;
+}
+
 export interface CancelDocumentRequest {
   sourceSystem: string;
   sourceId: string;
@@ -226,7 +260,7 @@ export interface CancelDocumentResponse {
 
 /**
  * The other facts external case systems deliver: søknader, inntektsmeldinger, arbeidsforhold,
- * oppfølgingsplaner, screening answers, and withdrawals of anything they sent. Each is validated
+ * oppfølgingsplaner, screening answers, employer register facts, and withdrawals of anything they sent. Each is validated
  * completely; delivering it again is idempotent, and different content is the next version.
  */
 export interface DocumentService {
@@ -237,5 +271,10 @@ export interface DocumentService {
   SubmitOppfolgingsplan(request: SubmitOppfolgingsplanRequest): Promise<SubmitOppfolgingsplanResponse>;
   /** A sick-listed person's coded answer to one screening questionnaire. */
   SubmitScreeningAnswer(request: SubmitScreeningAnswerRequest): Promise<SubmitScreeningAnswerResponse>;
+  /**
+   * An establishment (underenhet) or enterprise (hovedenhet) from the employer register. It is about
+   * no person and leaves the tilfeller alone; it is published for statistics.
+   */
+  SubmitVirksomhet(request: SubmitVirksomhetRequest): Promise<SubmitVirksomhetResponse>;
   CancelDocument(request: CancelDocumentRequest): Promise<CancelDocumentResponse>;
 }
