@@ -4,8 +4,9 @@ import { Consumes, type EventHandler } from '@syfo/platform';
 import type { EntityManager } from 'typeorm';
 
 /**
- * Folds each new sick note into the person's case; the inbox guarantees each counts once. Corrections
- * and withdrawals wait for the tilfelle-based milestones (issue 4), which replace this read model.
+ * Triage's one consumer of sick notes. It keeps each note's latest periods (screening reads the grade on
+ * its trigger day; every version and withdrawal counts) and folds new notes into the person's case
+ * summary; the inbox guarantees each event applies once.
  */
 @Injectable()
 @Consumes('triage.intake-events')
@@ -13,6 +14,12 @@ export class SickNoteReceivedHandler implements EventHandler<typeof SickNoteRece
   public readonly event = SickNoteReceivedEvent;
 
   public async handle(note: SickNoteReceived, _envelope: unknown, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO person_sick_note (sick_note_id, person_ident, version, cancelled, orgnr, periods) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (sick_note_id) DO UPDATE SET version = EXCLUDED.version, cancelled = EXCLUDED.cancelled, orgnr = EXCLUDED.orgnr, periods = EXCLUDED.periods
+       WHERE person_sick_note.version <= EXCLUDED.version`,
+      [note.sickNoteId, note.personIdent, note.version, note.cancelled, note.orgnr, JSON.stringify(note.periods)],
+    );
     if (note.version !== 1 || note.cancelled) return;
     const fom = note.periods.reduce((min, period) => (period.fom < min ? period.fom : min), note.periods[0]!.fom);
     const tom = note.periods.reduce((max, period) => (period.tom > max ? period.tom : max), note.periods[0]!.tom);
