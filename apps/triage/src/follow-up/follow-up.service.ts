@@ -42,10 +42,16 @@ interface StoredMilestone {
   readonly due_from: LocalDate;
   readonly deadline: LocalDate;
   readonly state_reason: string | null;
+  readonly next_change_on: LocalDate | null;
 }
 
 const OPEN_STATES: readonly MilestoneState[] = ['UPCOMING', 'DUE', 'OVERDUE'];
 const FIRED_STATES: readonly MilestoneState[] = ['DUE', 'OVERDUE'];
+
+/** Entering DUE or OVERDUE from anything else is the milestone firing. */
+function fires(milestone: Milestone, previous: StoredMilestone | undefined): boolean {
+  return FIRED_STATES.includes(milestone.state) && !FIRED_STATES.includes(previous?.state ?? 'UPCOMING');
+}
 
 export function routingOf(row: PersonFollowUpRow): PersonRouting {
   return { personIdent: row.person_ident, enhet: row.enhet_override ?? row.enhet, veileder: row.veileder };
@@ -103,15 +109,11 @@ export class FollowUpService {
   private async pinDialogmotekandidatStoppunkt(tx: OutboxTransaction, event: TilfellerChanged): Promise<void> {
     const tilfelle = currentTilfelle(event.tilfeller);
     if (!tilfelle) return;
-    const fired: unknown[] = await tx.manager.query(
-      `SELECT 1 FROM milestone WHERE person_ident = $1 AND tilfelle_start = $2 AND type = 'DIALOGMOTEKANDIDAT' AND fired_on IS NOT NULL`,
-      [event.personIdent, tilfelle.start],
+    await tx.manager.query(
+      `UPDATE person_followup SET dm2_stoppunkt = $3 WHERE person_ident = $1
+         AND NOT EXISTS (SELECT 1 FROM milestone WHERE person_ident = $1 AND tilfelle_start = $2 AND type = 'DIALOGMOTEKANDIDAT' AND fired_on IS NOT NULL)`,
+      [event.personIdent, tilfelle.start, dialogmotekandidatStoppunkt(tilfelle, this.config.milestoneProfile, this.today())],
     );
-    if (fired.length > 0) return;
-    await tx.manager.query('UPDATE person_followup SET dm2_stoppunkt = $2 WHERE person_ident = $1', [
-      event.personIdent,
-      dialogmotekandidatStoppunkt(tilfelle, this.config.milestoneProfile, this.today()),
-    ]);
   }
 
   public async lockPerson(tx: OutboxTransaction, personIdent: string): Promise<PersonFollowUpRow | null> {
@@ -150,17 +152,15 @@ export class FollowUpService {
       today,
     );
     const stored = new Map(
-      ((await tx.manager.query('SELECT type, state, due_from, deadline, state_reason FROM milestone WHERE person_ident = $1 AND tilfelle_start = $2', [
+      ((await tx.manager.query('SELECT type, state, due_from, deadline, state_reason, next_change_on FROM milestone WHERE person_ident = $1 AND tilfelle_start = $2', [
         personIdent,
         tilfelle.start,
       ])) as StoredMilestone[]).map((row) => [row.type, row]),
     );
-    for (const milestone of milestones) {
-      await this.store(tx, routing, tilfelle, milestone, milestones, stored.get(milestone.type) ?? null, now, today);
-    }
+    await this.storeChanged(tx, personIdent, tilfelle.start, milestones, stored, now, today);
+    await this.publishChanges(tx, routing, tilfelle, milestones, stored, now, today);
 
-    await this.screening.reviewDue(tx, routing, tilfelle, now);
-    const screeningReview = await this.screening.nextReviewOn(tx, personIdent, tilfelle.start);
+    const screeningReview = await this.screening.reviewDue(tx, routing, tilfelle, now);
     const next = [nextChange(milestones), screeningReview].filter((date): date is LocalDate => date !== null).reduce<LocalDate | null>((a, b) => (a === null ? b : minDate(a, b)), null);
     await tx.manager.query(
       `UPDATE person_followup SET current_tilfelle_start = $2, current_tilfelle_end = $3, next_check_on = $4, updated_at = $5 WHERE person_ident = $1`,
@@ -201,50 +201,75 @@ export class FollowUpService {
     };
   }
 
-  private async store(
+  /** Writes the milestones that differ from what is stored, in one statement; unchanged rows are not touched. */
+  private async storeChanged(
     tx: OutboxTransaction,
-    routing: PersonRouting,
-    tilfelle: TilfelleFacts,
-    milestone: Milestone,
-    all: readonly Milestone[],
-    previous: StoredMilestone | null,
+    personIdent: string,
+    tilfelleStart: LocalDate,
+    milestones: readonly Milestone[],
+    stored: ReadonlyMap<MilestoneType, StoredMilestone>,
     now: Date,
     today: LocalDate,
   ): Promise<void> {
-    const changedState = previous?.state !== milestone.state;
-    const changedDates = previous !== null && (previous.due_from !== milestone.dueFrom || previous.deadline !== milestone.deadline || previous.state_reason !== milestone.stateReason);
-    const fires = FIRED_STATES.includes(milestone.state) && !FIRED_STATES.includes(previous?.state ?? 'UPCOMING');
+    const changed = milestones.filter((milestone) => {
+      const previous = stored.get(milestone.type);
+      return (
+        previous === undefined ||
+        previous.state !== milestone.state ||
+        previous.due_from !== milestone.dueFrom ||
+        previous.deadline !== milestone.deadline ||
+        previous.state_reason !== milestone.stateReason ||
+        previous.next_change_on !== milestone.nextChangeOn
+      );
+    });
+    if (changed.length === 0) return;
+    const column = <T>(pick: (milestone: Milestone) => T) => changed.map(pick);
     await tx.manager.query(
       `INSERT INTO milestone (person_ident, tilfelle_start, type, legal, actor, due_from, deadline, date_source, state, state_reason, next_change_on, fired_on, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       SELECT $1, $2, type, legal, actor, due_from, deadline, date_source, state, state_reason, next_change_on, fired_on, $13
+       FROM unnest($3::text[], $4::boolean[], $5::text[], $6::date[], $7::date[], $8::text[], $9::text[], $10::text[], $11::date[], $12::date[])
+         AS changed(type, legal, actor, due_from, deadline, date_source, state, state_reason, next_change_on, fired_on)
        ON CONFLICT (person_ident, tilfelle_start, type) DO UPDATE SET
          legal = EXCLUDED.legal, actor = EXCLUDED.actor, due_from = EXCLUDED.due_from, deadline = EXCLUDED.deadline, date_source = EXCLUDED.date_source,
          state = EXCLUDED.state, state_reason = EXCLUDED.state_reason, next_change_on = EXCLUDED.next_change_on,
          fired_on = COALESCE(milestone.fired_on, EXCLUDED.fired_on), updated_at = EXCLUDED.updated_at`,
       [
-        routing.personIdent,
-        tilfelle.start,
-        milestone.type,
-        milestone.legal,
-        milestone.actor,
-        milestone.dueFrom,
-        milestone.deadline,
-        milestone.dateSource,
-        milestone.state,
-        milestone.stateReason,
-        milestone.nextChangeOn,
-        fires ? today : null,
+        personIdent,
+        tilfelleStart,
+        column((m) => m.type),
+        column((m) => m.legal),
+        column((m) => m.actor),
+        column((m) => m.dueFrom),
+        column((m) => m.deadline),
+        column((m) => m.dateSource),
+        column((m) => m.state),
+        column((m) => m.stateReason),
+        column((m) => m.nextChangeOn),
+        column((m) => (fires(m, stored.get(m.type)) ? today : null)),
         now,
       ],
     );
-    if (!changedState && !changedDates) return;
-    if (changedState) {
-      await tx.publish(MilestoneChangedEvent, {
+  }
+
+  /** One event per state change, in timeline order, then the work each change gives or takes away. */
+  private async publishChanges(
+    tx: OutboxTransaction,
+    routing: PersonRouting,
+    tilfelle: TilfelleFacts,
+    milestones: readonly Milestone[],
+    stored: ReadonlyMap<MilestoneType, StoredMilestone>,
+    now: Date,
+    today: LocalDate,
+  ): Promise<void> {
+    const changed = milestones.filter((milestone) => stored.get(milestone.type)?.state !== milestone.state);
+    await tx.publishAll(
+      MilestoneChangedEvent,
+      changed.map((milestone) => ({
         personIdent: routing.personIdent,
         tilfelleStart: tilfelle.start,
         milestone: milestone.type,
         state: milestone.state,
-        previousState: previous?.state ?? null,
+        previousState: stored.get(milestone.type)?.state ?? null,
         stateReason: milestone.stateReason,
         legal: milestone.legal,
         actor: milestone.actor,
@@ -252,15 +277,18 @@ export class FollowUpService {
         deadline: milestone.deadline,
         changedOn: today,
         enhet: routing.enhet,
-      });
-    }
+      })),
+    );
     const context = { tilfelleStart: tilfelle.start, gradert: tilfelle.gradertAtTilfelleEnd, orgnr: tilfelle.virksomhetsnummerList[0] ?? null };
-    if (fires) {
-      const item = workItemForMilestone(milestone, all);
-      if (item) await this.workItems.open(tx, routing, item, context, now, today);
-      await this.screening.onMilestoneFired(tx, routing, tilfelle, milestone, now);
-    } else if (!OPEN_STATES.includes(milestone.state)) {
-      await this.workItems.close(tx, routing.personIdent, tilfelle.start, [milestoneItemKey(milestone.type)], `MILESTONE_${milestone.state}`, now, today);
+    for (const milestone of changed) {
+      const previous = stored.get(milestone.type);
+      if (fires(milestone, previous)) {
+        const item = workItemForMilestone(milestone, milestones);
+        if (item) await this.workItems.open(tx, routing, item, context, now, today);
+        await this.screening.onMilestoneFired(tx, routing, tilfelle, milestone, now);
+      } else if (previous !== undefined && OPEN_STATES.includes(previous.state) && !OPEN_STATES.includes(milestone.state)) {
+        await this.workItems.close(tx, routing.personIdent, tilfelle.start, [milestoneItemKey(milestone.type)], `MILESTONE_${milestone.state}`, now, today);
+      }
     }
   }
 
@@ -292,12 +320,13 @@ export class FollowUpService {
        RETURNING m.type, m.legal, m.actor, m.due_from, m.deadline, old.state AS previous_state`,
       [routing.personIdent, start, reason, now],
     )) as [{ type: MilestoneType; legal: boolean; actor: string; due_from: LocalDate; deadline: LocalDate; previous_state: MilestoneState }[], number];
-    for (const row of rows) {
-      await tx.publish(MilestoneChangedEvent, {
+    await tx.publishAll(
+      MilestoneChangedEvent,
+      rows.map((row) => ({
         personIdent: routing.personIdent,
         tilfelleStart: start,
         milestone: row.type,
-        state: 'NOT_APPLICABLE',
+        state: 'NOT_APPLICABLE' as const,
         previousState: row.previous_state,
         stateReason: reason,
         legal: row.legal,
@@ -306,8 +335,8 @@ export class FollowUpService {
         deadline: row.deadline,
         changedOn: today,
         enhet: routing.enhet,
-      });
-    }
+      })),
+    );
     await this.workItems.close(tx, routing.personIdent, start, null, reason, now, today);
   }
 }

@@ -88,21 +88,22 @@ export class ScreeningService {
     await this.evaluate(tx, routing, tilfelle, ruleSet, now);
   }
 
-  /** Re-evaluates every case of the tilfelle whose review date has come. */
-  public async reviewDue(tx: OutboxTransaction, routing: PersonRouting, tilfelle: TilfelleFacts, now: Date): Promise<void> {
-    const due: { rule_set: RuleSetId }[] = await tx.manager.query(
-      'SELECT rule_set FROM screening_case WHERE person_ident = $1 AND tilfelle_start = $2 AND review_on <= $3',
-      [routing.personIdent, tilfelle.start, osloDate(now)],
+  /**
+   * Re-evaluates every case of the tilfelle whose review date has come, and returns the next review date
+   * of any of them (for the person's schedule).
+   */
+  public async reviewDue(tx: OutboxTransaction, routing: PersonRouting, tilfelle: TilfelleFacts, now: Date): Promise<LocalDate | null> {
+    const cases: { rule_set: RuleSetId; review_on: LocalDate | null }[] = await tx.manager.query(
+      'SELECT rule_set, review_on FROM screening_case WHERE person_ident = $1 AND tilfelle_start = $2',
+      [routing.personIdent, tilfelle.start],
     );
-    for (const { rule_set } of due) await this.evaluate(tx, routing, tilfelle, rule_set, now);
-  }
-
-  public async nextReviewOn(tx: OutboxTransaction, personIdent: string, tilfelleStart: LocalDate): Promise<LocalDate | null> {
-    const [row] = (await tx.manager.query('SELECT min(review_on) AS next FROM screening_case WHERE person_ident = $1 AND tilfelle_start = $2', [
-      personIdent,
-      tilfelleStart,
-    ])) as { next: LocalDate | null }[];
-    return row?.next ?? null;
+    const today = osloDate(now);
+    let next: LocalDate | null = null;
+    for (const { rule_set, review_on } of cases) {
+      const review = review_on !== null && review_on <= today ? await this.evaluate(tx, routing, tilfelle, rule_set, now) : review_on;
+      if (review !== null && (next === null || review < next)) next = review;
+    }
+    return next;
   }
 
   /** A coded answer (or its withdrawal) for the case of the person's current tilfelle. */
@@ -159,13 +160,14 @@ export class ScreeningService {
     }));
   }
 
-  private async evaluate(tx: OutboxTransaction, routing: PersonRouting, tilfelle: TilfelleFacts, ruleSet: RuleSetId, now: Date): Promise<void> {
+  /** Decides the case again; returns its next review date. */
+  private async evaluate(tx: OutboxTransaction, routing: PersonRouting, tilfelle: TilfelleFacts, ruleSet: RuleSetId, now: Date): Promise<LocalDate | null> {
     const [row] = (await tx.manager.query('SELECT * FROM screening_case WHERE person_ident = $1 AND tilfelle_start = $2 AND rule_set = $3 FOR UPDATE', [
       routing.personIdent,
       tilfelle.start,
       ruleSet,
     ])) as ScreeningCaseRow[];
-    if (!row) return;
+    if (!row) return null;
     const today = osloDate(now);
     const grade = (await this.gradeOn(tx, routing.personIdent, row.facts.triggerOn)) ?? (tilfelle.gradertAtTilfelleEnd ? GRADED_UNKNOWN : FULL);
     const [person] = (await tx.manager.query('SELECT recurring_absence FROM person_followup WHERE person_ident = $1', [routing.personIdent])) as { recurring_absence: boolean }[];
@@ -215,6 +217,7 @@ export class ScreeningService {
       decision.reviewAt,
       now,
     ]);
+    return decision.reviewAt;
   }
 
   private vvMsFacts(personIdent: string, row: ScreeningCaseRow, gradePercent: number, repeatedAbsence: boolean): VvMsFacts {

@@ -9,6 +9,8 @@ export interface OutboxTransaction {
   readonly manager: EntityManager;
   /** Queues an event; it is published only if the surrounding transaction commits. */
   publish<E extends EventDefinition>(event: E, payload: PayloadOf<E>): Promise<string>;
+  /** Queues several events of one kind in one statement, in order. */
+  publishAll<E extends EventDefinition>(event: E, payloads: readonly PayloadOf<E>[]): Promise<string[]>;
 }
 
 /**
@@ -34,6 +36,10 @@ export class OutboxService {
           queued += 1;
           return tx.publish(event, payload);
         },
+        publishAll: (event, payloads) => {
+          queued += payloads.length;
+          return tx.publishAll(event, payloads);
+        },
       });
     });
     if (queued > 0) this.listeners.forEach((listener) => listener());
@@ -42,7 +48,11 @@ export class OutboxService {
 
   /** Joins a transaction someone else runs, such as a consumer's inbox transaction. */
   public within(manager: EntityManager, correlationId: string): OutboxTransaction {
-    return { manager, publish: (event, payload) => this.enqueue(manager, event, payload, correlationId) };
+    return {
+      manager,
+      publish: async (event, payload) => (await this.enqueue(manager, event, [payload], correlationId))[0]!,
+      publishAll: (event, payloads) => this.enqueue(manager, event, payloads, correlationId),
+    };
   }
 
   /** Called after a commit that queued events, so the relay need not wait for its next poll. */
@@ -50,25 +60,21 @@ export class OutboxService {
     this.listeners.add(listener);
   }
 
-  private async enqueue<E extends EventDefinition>(manager: EntityManager, event: E, payload: PayloadOf<E>, correlationId: string): Promise<string> {
-    // A producer that breaks its own contract is a bug: fail the transaction rather than publish it.
-    const parsed = event.payload.parse(payload) as PayloadOf<E>;
-    const eventId = randomUUID();
-    const envelope = {
-      eventId,
-      type: event.type,
-      version: event.version,
-      occurredAt: this.clock.now().toISOString(),
-      region: this.region,
-      correlationId,
-      payload: parsed,
-    };
-    await manager.query('INSERT INTO outbox_message (event_id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)', [
-      eventId,
-      event.topic,
-      event.key(parsed),
-      JSON.stringify(envelope),
-    ]);
-    return eventId;
+  private async enqueue<E extends EventDefinition>(manager: EntityManager, event: E, payloads: readonly PayloadOf<E>[], correlationId: string): Promise<string[]> {
+    if (payloads.length === 0) return [];
+    const occurredAt = this.clock.now().toISOString();
+    const rows = payloads.map((payload) => {
+      const parsed = event.payload.parse(payload) as PayloadOf<E>;
+      const eventId = randomUUID();
+      const envelope = { eventId, type: event.type, version: event.version, occurredAt, region: this.region, correlationId, payload: parsed };
+      return { eventId, key: event.key(parsed), envelope: JSON.stringify(envelope) };
+    });
+    // One statement whatever the count; seq follows the array order, so per-key order is kept.
+    await manager.query(
+      `INSERT INTO outbox_message (event_id, topic, message_key, envelope)
+       SELECT event_id, $1, message_key, envelope::jsonb FROM unnest($2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS row(event_id, message_key, envelope, n) ORDER BY n`,
+      [event.topic, rows.map((row) => row.eventId), rows.map((row) => row.key), rows.map((row) => row.envelope)],
+    );
+    return rows.map((row) => row.eventId);
   }
 }
