@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { EventDefinition, PayloadOf, TilfellerChanged } from '@syfo/contracts';
+import { EnvelopeSchema, type EventDefinition, type PayloadOf, type TilfellerChanged } from '@syfo/contracts';
 import type { LocalDate } from '@syfo/local-date';
 import {
   DEFAULT_ENVIRONMENT,
@@ -117,13 +117,13 @@ export class TriageHarness {
     }
   }
 
-  /** Every event triage published on a topic, once its outbox is empty. */
+  /** Every event triage published on a topic, once its outbox is empty; each envelope must be valid. */
   public async published<T>(topic: string): Promise<T[]> {
     await eventually(async () => expect(await this.sql('SELECT count(*)::int AS n FROM triage.outbox_message WHERE published_at IS NULL').then((rows) => rows[0]!['n'])).toBe(0), {
       timeoutMs: 60_000,
       intervalMs: 200,
     });
-    return (await readTopicToEnd(this.kafka, `${this.env.topicPrefix}${topic}`)).map((message) => JSON.parse(String(message.value)).payload as T);
+    return (await readTopicToEnd(this.kafka, `${this.env.topicPrefix}${topic}`)).map((message) => EnvelopeSchema.parse(JSON.parse(String(message.value))).payload as T);
   }
 
   public async sql(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {

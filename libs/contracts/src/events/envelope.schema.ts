@@ -5,7 +5,7 @@ import { RegionSchema } from './region.schema';
 /** Every event on every topic travels in this envelope; `payload` is checked by the event's own schema. */
 export const EnvelopeSchema = z.strictObject({
   eventId: z.guid(),
-  type: z.string().regex(/^[a-z]+(\.[a-z-]+)+$/, 'must be a dotted lower-case event type'),
+  type: z.string().regex(/^[a-z]+(\.[a-z0-9-]+)+$/, 'must be a dotted lower-case event type'),
   version: z.int().positive(),
   occurredAt: z.iso.datetime({ offset: true }),
   region: RegionSchema,

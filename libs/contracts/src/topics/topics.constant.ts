@@ -95,6 +95,7 @@ export const CONSUMER_GROUPS = {
   'statistics.intake-events': { topics: ['intake.sick-note.v1'] },
   'collaboration.crm-events': { topics: ['crm.account.v1'] },
   'employer-outreach.collab-events': { topics: ['collab.team.v1'] },
+  'employer-outreach.triage-events': { topics: ['triage.stoppunkt1-demand.v1'] },
 } as const satisfies Record<string, { topics: readonly TopicName[] }>;
 
 export type ConsumerGroup = keyof typeof CONSUMER_GROUPS;
