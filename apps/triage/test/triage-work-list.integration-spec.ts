@@ -151,6 +151,35 @@ describe('work lists and screening (Vest-Viken profile)', () => {
     const published = await triage.published<ScreeningDecided>('triage.decision.v1');
     expect(published.filter((decision) => decision.personIdent === subject).map((decision) => decision.outcome)).toEqual(['SEND_QUESTIONNAIRE', 'AWAITING_ANSWER', 'MAP']);
   });
+
+  it('sets "ikke aktuell nå" aside, and brings it back as a review when an oppfølgingsplan arrives', async () => {
+    const subject = person(5);
+    const [draft] = (await list({ enhet: '0600', types: ['SCREENING_VV_MS'], pageSize: 100 })).items.filter((item) => item.personIdent === subject);
+    await triage.call('WorkListService', 'CompleteWorkItem', { workItemId: draft!.id, reason: 'sendt i Modia' });
+    await triage.publish(
+      'intake.screening-answer.v1',
+      'intake.screening-answer',
+      subject,
+      { answerId: randomUUID(), personIdent: subject, answeredAt: '2025-03-05T10:00:00Z', version: 1, cancelled: false, questionnaire: 'VV_MS_8W', q1: '1:1', q2: '2:1', q3: '3:1', q3UnsureReason: null, optOut: false },
+      '2025-03-05',
+    );
+    const reviews = async () => (await list({ enhet: '0600', types: ['TRIAGE_REVIEW'], pageSize: 10 })).items.map((item) => item.personIdent);
+    expect(await reviews()).toEqual([]);
+    await triage.publish(
+      'intake.oppfolgingsplan.v1',
+      'intake.oppfolgingsplan',
+      subject,
+      { planId: randomUUID(), personIdent: subject, orgnr: Y, createdOn: '2025-03-05', evaluationDate: null, sharedWithNav: true, needsAssistanceFromNav: false, version: 1, cancelled: false },
+      '2025-03-05',
+    );
+    expect(await reviews()).toEqual([subject]);
+    const followUp = await triage.call<{ decisions: { outcome: string; rule: string }[]; milestones: { type: string; state: string }[] }>('FollowUpService', 'GetPersonFollowUp', {
+      personIdent: subject,
+      purpose: 'integration test',
+    });
+    expect(followUp.decisions.at(-1)).toMatchObject({ outcome: 'IKKE_AKTUELL_NA', rule: 'N1' });
+    expect(followUp.milestones.find((milestone) => milestone.type === 'OPPFOLGINGSPLAN')?.state).toBe('DONE');
+  });
 });
 
 describe('stoppunkt 1 (Sunnfjord profile): employer-level demand, no personal data', () => {

@@ -117,13 +117,19 @@ export class TriageHarness {
     }
   }
 
-  /** Every event triage published on a topic, once its outbox is empty; each envelope must be valid. */
+  /**
+   * Every event triage published on a topic, once its outbox is empty; each envelope must be valid.
+   * Delivery is at least once (a relay killed between send and mark sends again), so a message seen
+   * twice with the same event id counts once, as every consumer's inbox counts it.
+   */
   public async published<T>(topic: string): Promise<T[]> {
     await eventually(async () => expect(await this.sql('SELECT count(*)::int AS n FROM triage.outbox_message WHERE published_at IS NULL').then((rows) => rows[0]!['n'])).toBe(0), {
       timeoutMs: 60_000,
       intervalMs: 200,
     });
-    return (await readTopicToEnd(this.kafka, `${this.env.topicPrefix}${topic}`)).map((message) => EnvelopeSchema.parse(JSON.parse(String(message.value))).payload as T);
+    const envelopes = (await readTopicToEnd(this.kafka, `${this.env.topicPrefix}${topic}`)).map((message) => EnvelopeSchema.parse(JSON.parse(String(message.value))));
+    const seen = new Set<string>();
+    return envelopes.filter((envelope) => !seen.has(envelope.eventId) && seen.add(envelope.eventId)).map((envelope) => envelope.payload as T);
   }
 
   public async sql(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {

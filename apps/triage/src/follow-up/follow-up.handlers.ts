@@ -47,6 +47,7 @@ export class OppfolgingsplanHandler implements EventHandler<typeof Oppfolgingspl
     private readonly outbox: OutboxService,
     private readonly followUp: FollowUpService,
     private readonly workItems: WorkItemService,
+    private readonly screening: ScreeningService,
   ) {}
 
   public async handle(plan: OppfolgingsplanReceived, envelope: Envelope<OppfolgingsplanReceived>, manager: EntityManager): Promise<void> {
@@ -71,6 +72,7 @@ export class OppfolgingsplanHandler implements EventHandler<typeof Oppfolgingspl
         );
       }
     }
+    if (!plan.cancelled) await this.screening.reEnter(tx, routingOf(person), tilfelle, 'OPPFOLGINGSPLAN', this.followUp.now());
     await this.followUp.recompute(tx, plan.personIdent);
   }
 }

@@ -8,6 +8,7 @@ import { computeMilestones, dialogmotekandidatStoppunkt, nextChange } from '../m
 import type { Milestone, MilestoneCompletion, MilestoneExemption, MilestoneState, MilestoneType, TilfelleFacts } from '../milestones/milestone.types';
 import { milestoneItemKey, workItemForMilestone } from '../milestones/milestone-work-items';
 import { ScreeningService } from '../screening/screening.service';
+import type { ReEntryTrigger } from '../screening/vv-ms.rule-set';
 import { WorkItemService, type PersonRouting } from '../work-items/work-item.service';
 
 export interface PersonFollowUpRow {
@@ -44,6 +45,13 @@ interface StoredMilestone {
   readonly state_reason: string | null;
   readonly next_change_on: LocalDate | null;
 }
+
+/** The sikringspunkter (handbook §2.2): 17, 26 and 39 weeks bring a case set aside as "ikke aktuell nå" back. */
+const SAFETY_NETS: Partial<Record<MilestoneType, ReEntryTrigger>> = {
+  DIALOGMOTEKANDIDAT: 'STOPPUNKT_17W',
+  DIALOGMOTE_2: 'STOPPUNKT_26W',
+  LETTER_39W: 'STOPPUNKT_39W',
+};
 
 const OPEN_STATES: readonly MilestoneState[] = ['UPCOMING', 'DUE', 'OVERDUE'];
 const FIRED_STATES: readonly MilestoneState[] = ['DUE', 'OVERDUE'];
@@ -286,6 +294,8 @@ export class FollowUpService {
         const item = workItemForMilestone(milestone, milestones);
         if (item) await this.workItems.open(tx, routing, item, context, now, today);
         await this.screening.onMilestoneFired(tx, routing, tilfelle, milestone, now);
+        const safetyNet = SAFETY_NETS[milestone.type];
+        if (safetyNet) await this.screening.reEnter(tx, routing, tilfelle, safetyNet, now);
       } else if (previous !== undefined && OPEN_STATES.includes(previous.state) && !OPEN_STATES.includes(milestone.state)) {
         await this.workItems.close(tx, routing.personIdent, tilfelle.start, [milestoneItemKey(milestone.type)], `MILESTONE_${milestone.state}`, now, today);
       }

@@ -11,8 +11,9 @@ import type { TriageConfig } from '../config/triage.config';
 import type { Milestone, TilfelleFacts } from '../milestones/milestone.types';
 import { WorkItemService, type PersonRouting, type WorkItemRow } from '../work-items/work-item.service';
 import type { RuleSetId, ScreeningDecision } from './screening.types';
-import { evaluateSfSp2, SF_SP2_V1_DEFAULTS, type SfSp2Facts, type SfSp2Score } from './sf-sp2.rule-set';
-import { evaluateVvMs, VV_MS_V1_DEFAULTS, type SeriousDiagnosisBasis, type VvMsAnswer, type VvMsFacts } from './vv-ms.rule-set';
+import { resolveRuleSet } from './rule-set.registry';
+import type { SF_SP2_V1, SfSp2Facts, SfSp2Score } from './sf-sp2.rule-set';
+import { shouldReEnter, type ReEntryTrigger, type SeriousDiagnosisBasis, type VV_MS_V1, type VvMsAnswer, type VvMsFacts, type VvMsOutcome } from './vv-ms.rule-set';
 
 /** Judgement facts a veileder sets, with who, when and why (handbook §4.1, §4.6). */
 export interface VeilederScreeningFacts {
@@ -69,13 +70,16 @@ export class ScreeningService {
 
   public async onMilestoneFired(tx: OutboxTransaction, routing: PersonRouting, tilfelle: TilfelleFacts, milestone: Milestone, now: Date): Promise<void> {
     const ruleSet = RULE_SET_OF_MILESTONE[milestone.type];
-    if (!ruleSet) return;
-    await tx.manager.query(
-      `INSERT INTO screening_case (person_ident, tilfelle_start, rule_set, rule_set_version, facts, updated_at) VALUES ($1, $2, $3, 1, $4, $5)
-       ON CONFLICT (person_ident, tilfelle_start, rule_set) DO NOTHING`,
-      [routing.personIdent, tilfelle.start, ruleSet, JSON.stringify({ triggerOn: milestone.dueFrom }), now],
-    );
-    if (milestone.type === 'STOPPUNKT_6W' && !tilfelle.gradertAtTilfelleEnd) {
+    if (ruleSet && this.config.screening[ruleSet].enabled) {
+      // The version in force when the case opens decides it to the end, so a decision can always be replayed.
+      await tx.manager.query(
+        `INSERT INTO screening_case (person_ident, tilfelle_start, rule_set, rule_set_version, facts, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (person_ident, tilfelle_start, rule_set) DO NOTHING`,
+        [routing.personIdent, tilfelle.start, ruleSet, this.config.screening[ruleSet].version, JSON.stringify({ triggerOn: milestone.dueFrom }), now],
+      );
+      await this.evaluate(tx, routing, tilfelle, ruleSet, now);
+    }
+    if (milestone.type === 'STOPPUNKT_6W' && this.config.screening['SF-SP1'].enabled && !tilfelle.gradertAtTilfelleEnd) {
       // Stoppunkt 1 (handbook §4.4): the employer side of the same 6-week passage, for the Monday batch.
       for (const orgnr of new Set(tilfelle.virksomhetsnummerList)) {
         await tx.manager.query(
@@ -85,7 +89,27 @@ export class ScreeningService {
         );
       }
     }
-    await this.evaluate(tx, routing, tilfelle, ruleSet, now);
+  }
+
+  /**
+   * Handbook §4.2 re-entry: a case resting as "ikke aktuell nå" (or postponed) comes back as a
+   * TRIAGE_REVIEW item when the picture changes: a safety-net stoppunkt, a new oppfølgingsplan.
+   */
+  public async reEnter(tx: OutboxTransaction, routing: PersonRouting, tilfelle: TilfelleFacts, trigger: ReEntryTrigger, now: Date): Promise<void> {
+    const [row] = (await tx.manager.query(`SELECT outcome, facts FROM screening_case WHERE person_ident = $1 AND tilfelle_start = $2 AND rule_set = 'VV-MS'`, [
+      routing.personIdent,
+      tilfelle.start,
+    ])) as { outcome: VvMsOutcome | null; facts: { triggerOn: LocalDate } }[];
+    if (!row?.outcome || !shouldReEnter(row.outcome, trigger)) return;
+    const today = osloDate(now);
+    await this.workItems.open(
+      tx,
+      routing,
+      { type: 'TRIAGE_REVIEW', key: `TRIAGE_REVIEW:VV-MS:${row.facts.triggerOn}:${trigger}`, priority: 'REVIEW', statutory: false, dueDate: null, visibleFrom: today },
+      { tilfelleStart: tilfelle.start, gradert: tilfelle.gradertAtTilfelleEnd, orgnr: tilfelle.virksomhetsnummerList[0] ?? null },
+      now,
+      today,
+    );
   }
 
   /**
@@ -146,7 +170,7 @@ export class ScreeningService {
 
   public async decisions(manager: EntityManager, personIdent: string, tilfelleStart: LocalDate): Promise<triageFollowUpV1.ScreeningDecision[]> {
     const rows: { id: string; rule_set: string; rule_set_version: number; outcome: string; rule: string; reasons: string[]; trace: { rule: string; matched: boolean; detail: string }[]; inputs: unknown; decided_at: Date }[] =
-      await manager.query('SELECT * FROM screening_decision WHERE person_ident = $1 AND tilfelle_start = $2 ORDER BY decided_at, id', [personIdent, tilfelleStart]);
+      await manager.query('SELECT * FROM screening_decision WHERE person_ident = $1 AND tilfelle_start = $2 ORDER BY seq', [personIdent, tilfelleStart]);
     return rows.map((row) => ({
       decisionId: row.id,
       ruleSet: row.rule_set,
@@ -172,9 +196,7 @@ export class ScreeningService {
     const grade = (await this.gradeOn(tx, routing.personIdent, row.facts.triggerOn)) ?? (tilfelle.gradertAtTilfelleEnd ? GRADED_UNKNOWN : FULL);
     const [person] = (await tx.manager.query('SELECT recurring_absence FROM person_followup WHERE person_ident = $1', [routing.personIdent])) as { recurring_absence: boolean }[];
     const decision: ScreeningDecision<string> =
-      ruleSet === 'VV-MS'
-        ? evaluateVvMs(this.vvMsFacts(routing.personIdent, row, grade, person?.recurring_absence ?? false), today, VV_MS_V1_DEFAULTS)
-        : evaluateSfSp2(this.sfSp2Facts(row, grade), today, { ...SF_SP2_V1_DEFAULTS, includeMiddle: this.config.SF_SP2_INCLUDE_MIDDLE });
+      ruleSet === 'VV-MS' ? this.decideVvMs(row, grade, person?.recurring_absence ?? false, today) : this.decideSfSp2(row, grade, today);
     const context = { tilfelleStart: tilfelle.start, gradert: grade < 100, orgnr: tilfelle.virksomhetsnummerList[0] ?? null };
     for (const item of decision.workItems) await this.workItems.open(tx, routing, item, context, now, today);
     if (decision.outcome !== row.outcome) {
@@ -218,6 +240,18 @@ export class ScreeningService {
       now,
     ]);
     return decision.reviewAt;
+  }
+
+  private decideVvMs(row: ScreeningCaseRow, grade: number, recurringAbsence: boolean, today: LocalDate): ScreeningDecision<string> {
+    const { version: _version, enabled: _enabled, ...settings } = this.config.screening['VV-MS'];
+    const ruleSet = resolveRuleSet(`VV-MS@${row.rule_set_version}`) as typeof VV_MS_V1;
+    return ruleSet.evaluate(this.vvMsFacts(row.person_ident, row, grade, recurringAbsence), today, settings);
+  }
+
+  private decideSfSp2(row: ScreeningCaseRow, grade: number, today: LocalDate): ScreeningDecision<string> {
+    const { version: _version, enabled: _enabled, ...settings } = this.config.screening['SF-SP2'];
+    const ruleSet = resolveRuleSet(`SF-SP2@${row.rule_set_version}`) as typeof SF_SP2_V1;
+    return ruleSet.evaluate(this.sfSp2Facts(row, grade), today, settings);
   }
 
   private vvMsFacts(personIdent: string, row: ScreeningCaseRow, gradePercent: number, repeatedAbsence: boolean): VvMsFacts {

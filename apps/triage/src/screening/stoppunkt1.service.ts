@@ -7,7 +7,8 @@ import { CONFIG, LOGGER, OutboxService, type OutboxTransaction } from '@syfo/pla
 import type { Logger } from 'pino';
 
 import type { TriageConfig } from '../config/triage.config';
-import { evaluateSfSp1Batch, type SfSp1EmployerFacts } from './sf-sp1.rule-set';
+import { resolveRuleSet } from './rule-set.registry';
+import { type SF_SP1_V1, type SfSp1EmployerFacts } from './sf-sp1.rule-set';
 
 const TASK = 'SP1_BATCH';
 const BATCH_HOUR = 6;
@@ -45,7 +46,7 @@ export class Stoppunkt1Service {
   ) {}
 
   public async runDueBatches(now: Date): Promise<void> {
-    if (!this.config.milestoneProfile.milestones.STOPPUNKT_6W.enabled) return;
+    if (!this.config.screening['SF-SP1'].enabled) return;
     for (;;) {
       const ran = await this.outbox.transaction(randomUUID(), async (tx) => {
         await tx.manager.query('INSERT INTO scheduled_task (name, next_run_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [TASK, nextBatchAt(now)]);
@@ -82,9 +83,11 @@ export class Stoppunkt1Service {
       employers[row.orgnr] = { previousAppearances: row.appearances ?? [], lastCallOn: row.last_call_on, concurrentFullSickListed: row.concurrent };
     }
     // Candidate keys are positions in this batch: opaque, and never a person ident.
-    const result = evaluateSfSp1Batch(
+    const { version, ...settings } = this.config.screening['SF-SP1'];
+    const ruleSet = resolveRuleSet(`SF-SP1@${version}`) as typeof SF_SP1_V1;
+    const result = ruleSet.evaluate(
       { batchDate, candidates: rows.map((row, index) => ({ candidateKey: `c${index}`, orgnr: row.orgnr, passedOn: row.passed_on, gradePercent: 100 })), employers },
-      { suppressDays: this.config.SP1_SUPPRESS_DAYS },
+      { suppressDays: settings.suppressDays },
     );
     for (const decision of result.decisions) {
       await tx.manager.query('INSERT INTO sp1_appearance (orgnr, batch_date, outcome, call_task) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
