@@ -93,6 +93,11 @@ export const CONSUMER_GROUPS = {
   'case-intake.inbound': { topics: ['intake.inbound.sick-note.v1', 'intake.inbound.document.v1'] },
   'triage.intake-events': { topics: ['intake.tilfelle-person.v1', 'intake.sick-note.v1', 'intake.oppfolgingsplan.v1', 'intake.screening-answer.v1'] },
   'statistics.intake-events': { topics: ['intake.sick-note.v1'] },
+  // Its own group, so its handlers of events other groups also read stay apart from theirs. Sick notes tell a
+  // legemeldt case from egenmelding and grade it for the FTE-weighted series.
+  'statistics.follow-up-events': {
+    topics: ['intake.tilfelle-person.v1', 'intake.sick-note.v1', 'intake.virksomhet.v1', 'collab.team.v1', 'triage.milestone.v1', 'triage.decision.v1', 'triage.work-item.v1'],
+  },
   'collaboration.crm-events': { topics: ['crm.account.v1'] },
   'employer-outreach.collab-events': { topics: ['collab.team.v1'] },
   'employer-outreach.triage-events': { topics: ['triage.stoppunkt1-demand.v1'] },
