@@ -1,4 +1,4 @@
-import type { Region } from '@syfo/contracts';
+import { navRegionOf, type Region } from '@syfo/contracts';
 
 /**
  * Norway's kommuner (2024 structure) per fylke, each with an approximate employment weight: about a
@@ -62,29 +62,6 @@ const FYLKER: readonly { readonly fylke: string; readonly name: string; readonly
   { fylke: '56', name: 'Finnmark', kommuner: '01:11 03:6.5 05:5 07:3.3 10:1.3 12:1.2 14:0.4 16:0.5 18:0.6 20:1.6 22:1.8 24:0.6 26:0.5 28:1.2 30:0.4 32:1.2 34:0.9 36:0.4' },
 ];
 
-/**
- * NAV's regions by fylke [DESIGN approximation of §1.4]: Nav Vest-Viken serves Buskerud with Asker
- * and Bærum, Nav Øst-Viken the rest of Akershus and Østfold.
- */
-const REGION_OF_FYLKE: Readonly<Record<string, Region>> = {
-  '03': 'oslo',
-  '11': 'rogaland',
-  '15': 'more-og-romsdal',
-  '18': 'nordland',
-  '31': 'ost-viken',
-  '32': 'ost-viken',
-  '33': 'vest-viken',
-  '34': 'innlandet',
-  '39': 'vestfold-og-telemark',
-  '40': 'vestfold-og-telemark',
-  '42': 'agder',
-  '46': 'vestland',
-  '50': 'trondelag',
-  '55': 'troms-og-finnmark',
-  '56': 'troms-og-finnmark',
-};
-const REGION_OF_KOMMUNE_OVERRIDE: Readonly<Record<string, Region>> = { '3201': 'vest-viken', '3203': 'vest-viken' };
-
 export interface Kommune {
   readonly kommunenummer: string;
   readonly fylke: string;
@@ -97,7 +74,7 @@ export const KOMMUNER: readonly Kommune[] = FYLKER.flatMap(({ fylke, kommuner })
   kommuner.split(' ').map((entry) => {
     const [suffix, weight] = entry.split(':');
     const kommunenummer = `${fylke}${suffix}`;
-    return { kommunenummer, fylke, region: REGION_OF_KOMMUNE_OVERRIDE[kommunenummer] ?? REGION_OF_FYLKE[fylke]!, weight: Number(weight) };
+    return { kommunenummer, fylke, region: navRegionOf(kommunenummer)!, weight: Number(weight) };
   }),
 );
 

@@ -1,33 +1,6 @@
 import { epochDay } from '@syfo/local-date';
 
-import { easterSunday, norwegianPublicHolidays, WorkdayCalendar } from './workday.calendar';
-
-describe('Norwegian public holidays (handbook §9.1)', () => {
-  it('finds Easter Sunday', () => {
-    expect(easterSunday(2019)).toBe('2019-04-21');
-    expect(easterSunday(2023)).toBe('2023-04-09');
-    expect(easterSunday(2024)).toBe('2024-03-31');
-    expect(easterSunday(2025)).toBe('2025-04-20');
-    expect(easterSunday(2038)).toBe('2038-04-25'); // the latest possible date
-  });
-
-  it('lists the twelve holidays of 2025, Easter-dependent ones included', () => {
-    expect(norwegianPublicHolidays(2025)).toEqual([
-      '2025-01-01',
-      '2025-04-17',
-      '2025-04-18',
-      '2025-04-20',
-      '2025-04-21',
-      '2025-05-01',
-      '2025-05-17',
-      '2025-05-29',
-      '2025-06-08',
-      '2025-06-09',
-      '2025-12-25',
-      '2025-12-26',
-    ]);
-  });
-});
+import { WorkdayCalendar } from './workday.calendar';
 
 describe('WorkdayCalendar', () => {
   const calendar = new WorkdayCalendar('2024-01-01', '2025-12-31');

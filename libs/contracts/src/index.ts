@@ -17,5 +17,6 @@ export * from './events/triage/milestone-changed.event';
 export * from './events/triage/screening-decided.event';
 export * from './events/triage/stoppunkt1-demand.event';
 export * from './events/triage/work-item-changed.event';
+export * from './geography/nav-region';
 export * from './topics/topics.constant';
 export * from './grpc';
