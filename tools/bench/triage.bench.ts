@@ -284,6 +284,10 @@ triage RSS at rest ${f(m((r) => r.rssRestMiB))} MiB, after the load ${f(m((r) =>
 
 ## Runs
 
+On a small shared machine absolute figures move from run to run; each ratio compares figures measured in the same run.
+triage is CPU-bound here: every tilfelle is one inbox transaction of about fifteen round trips (lock, read, one
+milestone upsert, one outbox insert for all changes, one work item), computed on the same two cores PostgreSQL uses.
+
 | Run | triage/s | raw PG/s | raw consume/s | list p99 ms | raw p99 ms |
 |---|---:|---:|---:|---:|---:|
 ${runs.map((r, i) => `| ${i + 1} | ${f(r.triagePerS)} | ${f(r.rawWritePerS)} | ${f(r.rawConsumePerS)} | ${f(r.queryP99Ms, 1)} | ${f(r.rawQueryP99Ms, 1)} |`).join('\n')}
