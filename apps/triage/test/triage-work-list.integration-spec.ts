@@ -44,6 +44,8 @@ describe('work lists and screening (Vest-Viken profile)', () => {
     }
     // One more, three weeks later, so the list has more than one tilfelle week.
     await triage.tilfeller(person(9), [tilfelle('2025-01-27', '2025-06-30', [Y])], '2025-01-06');
+    // History: a long tilfelle that ended months before triage heard of it.
+    await triage.tilfeller(person(10), [tilfelle('2024-01-08', '2024-09-30', [X])], '2025-01-06');
     for (const day of ['2025-02-01', '2025-03-01', '2025-03-04']) await triage.day(day);
   });
 
@@ -81,6 +83,12 @@ describe('work lists and screening (Vest-Viken profile)', () => {
 
     const audited = await triage.sql(`SELECT count(DISTINCT person_ident)::int AS n FROM triage.audit_log WHERE resource = 'work-list' AND actor = 'Z990042'`);
     expect(audited[0]!['n']).toBe(new Set(all.items.map((item) => item.personIdent)).size);
+  });
+
+  it('records the milestones of a tilfelle that ended long ago, but gives nobody work for it', async () => {
+    const followUp = await triage.call<{ milestones: { type: string; state: string }[] }>('FollowUpService', 'GetPersonFollowUp', { personIdent: person(10), purpose: 'integration test' });
+    expect(followUp.milestones.find((milestone) => milestone.type === 'AKTIVITETSKRAV')?.state).toBe('OVERDUE');
+    expect(await triage.sql('SELECT id FROM triage.work_item WHERE person_ident = $1', [person(10)])).toEqual([]);
   });
 
   it('names the field and the rule when a list request is wrong', async () => {

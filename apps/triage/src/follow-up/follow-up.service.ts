@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MilestoneChangedEvent, type TilfellerChanged } from '@syfo/contracts';
-import { minDate, osloDate, type LocalDate } from '@syfo/local-date';
+import { addDays, minDate, osloDate, type LocalDate } from '@syfo/local-date';
 import { CLOCK, CONFIG, type Clock, type OutboxTransaction } from '@syfo/platform';
 
 import type { TriageConfig } from '../config/triage.config';
@@ -52,6 +52,9 @@ const SAFETY_NETS: Partial<Record<MilestoneType, ReEntryTrigger>> = {
   DIALOGMOTE_2: 'STOPPUNKT_26W',
   LETTER_39W: 'STOPPUNKT_39W',
 };
+
+/** Days after a tilfelle's end during which a milestone firing still gives NAV work. */
+export const WORK_HORIZON_DAYS = 30;
 
 const OPEN_STATES: readonly MilestoneState[] = ['UPCOMING', 'DUE', 'OVERDUE'];
 const FIRED_STATES: readonly MilestoneState[] = ['DUE', 'OVERDUE'];
@@ -288,9 +291,12 @@ export class FollowUpService {
       })),
     );
     const context = { tilfelleStart: tilfelle.start, gradert: tilfelle.gradertAtTilfelleEnd, orgnr: tilfelle.virksomhetsnummerList[0] ?? null };
+    // History is recorded but gives no work: a tilfelle that ended long before triage heard of it (a late
+    // import, a replay) has nobody left to follow up (handbook §6.3: end ≥ today − 30).
+    const current = tilfelle.end >= addDays(today, -WORK_HORIZON_DAYS);
     for (const milestone of changed) {
       const previous = stored.get(milestone.type);
-      if (fires(milestone, previous)) {
+      if (fires(milestone, previous) && current) {
         const item = workItemForMilestone(milestone, milestones);
         if (item) await this.workItems.open(tx, routing, item, context, now, today);
         await this.screening.onMilestoneFired(tx, routing, tilfelle, milestone, now);
