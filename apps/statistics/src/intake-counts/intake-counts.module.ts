@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 
 import { IntakeCountsGrpcController } from './intake-counts.grpc.controller';
-import { SickNoteCounterHandler } from './sick-note-counter.handler';
+import { SickNoteCounter } from './sick-note.counter';
 
+/** The counts' API; the counting itself is done by the statistics group's sick-note handler, which imports this. */
 @Module({
   controllers: [IntakeCountsGrpcController],
-  providers: [SickNoteCounterHandler],
+  providers: [SickNoteCounter],
+  exports: [SickNoteCounter],
 })
 export class IntakeCountsModule {}

@@ -5,6 +5,7 @@ export * as intakeV1 from './generated/syfo/intake/v1/sick_note.pb';
 export * as outreachCallTaskV1 from './generated/syfo/outreach/v1/call_task.pb';
 export * as outreachV1 from './generated/syfo/outreach/v1/account.pb';
 export * as statisticsFollowUpV1 from './generated/syfo/statistics/v1/follow_up_figures.pb';
+export * as statisticsSicknessV1 from './generated/syfo/statistics/v1/sickness_statistics.pb';
 export * as statisticsV1 from './generated/syfo/statistics/v1/intake_counts.pb';
 export * as triageFollowUpV1 from './generated/syfo/triage/v1/follow_up.pb';
 export * as triageV1 from './generated/syfo/triage/v1/person_case.pb';

@@ -92,7 +92,8 @@ export type TopicName = keyof typeof TOPICS;
 export const CONSUMER_GROUPS = {
   'case-intake.inbound': { topics: ['intake.inbound.sick-note.v1', 'intake.inbound.document.v1'] },
   'triage.intake-events': { topics: ['intake.tilfelle-person.v1', 'intake.sick-note.v1', 'intake.oppfolgingsplan.v1', 'intake.screening-answer.v1'] },
-  'statistics.intake-events': { topics: ['intake.sick-note.v1'] },
+  // One handler per event type: the quarterly statistics' (which also keeps the intake counts).
+  'statistics.intake-events': { topics: ['intake.arbeidsforhold.v1', 'intake.sick-note.v1', 'intake.tilfelle-person.v1', 'intake.virksomhet.v1'] },
   // Its own group, so its handlers of events other groups also read stay apart from theirs. Sick notes tell a
   // legemeldt case from egenmelding and grade it for the FTE-weighted series.
   'statistics.follow-up-events': {

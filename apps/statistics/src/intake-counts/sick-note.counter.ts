@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { SickNoteReceivedEvent, type SickNoteReceived } from '@syfo/contracts';
+import type { SickNoteReceived } from '@syfo/contracts';
 import { quarterOf } from '@syfo/local-date';
-import { Consumes, type EventHandler } from '@syfo/platform';
 import type { EntityManager } from 'typeorm';
 
 /**
- * Counts sick notes per employer and quarter: a new note adds one, a withdrawn one takes it away,
- * a correction changes nothing. Nothing about the person is kept.
+ * Counts sick notes per employer and quarter: a new note adds one, a withdrawn one takes it away, a correction
+ * changes nothing. Nothing about the person is kept. A counter, so it is only right if every event is applied
+ * exactly once: it runs inside the statistics group's one sick-note handler (quarterly-statistics.handlers.ts), in
+ * the transaction that records the event in the inbox.
  */
 @Injectable()
-@Consumes('statistics.intake-events')
-export class SickNoteCounterHandler implements EventHandler<typeof SickNoteReceivedEvent> {
-  public readonly event = SickNoteReceivedEvent;
-
-  public async handle(note: SickNoteReceived, _envelope: unknown, manager: EntityManager): Promise<void> {
+export class SickNoteCounter {
+  public async count(note: SickNoteReceived, manager: EntityManager): Promise<void> {
     const change = note.cancelled ? -1 : note.version === 1 ? 1 : 0;
     if (change === 0) return;
     const firstFom = note.periods.reduce((min, period) => (period.fom < min ? period.fom : min), note.periods[0]!.fom);
