@@ -228,13 +228,13 @@ export class CalibrationAccumulator {
         check: { kind: 'absolute', published: sum(SIZE_BANDS.slice(4).map((band) => band.share)), tolerance: 0.02 },
         value: () => bandShare(SIZE_BANDS.slice(4).map((band) => band.key)),
       },
-      { target: 'sick-leave %, all years', unit: 'percent', sampled: true, check: { kind: 'range', low: PUBLISHED.sickLeavePercent[0], high: PUBLISHED.sickLeavePercent[1], margin: 0.1 }, value: (t) => t.rate('LAND') },
+      { target: 'sick-leave %, all years', unit: 'percent', sampled: true, check: NATIONAL_CHECK, value: (t) => t.rate('LAND') },
       ...this.years.map((year): Measure => ({ target: `sick-leave % ${year}`, unit: 'percent', check: { kind: 'info', published: '5.2–5.6' }, value: (t) => t.rate('LAND', ofYear(year)) })),
       ...PUBLISHED.seasonalIndex.map(
-        (index, q): Measure => ({ target: `seasonal index Q${q + 1}`, unit: 'ratio', sampled: true, check: { kind: 'absolute', published: index, tolerance: 0.05 }, value: (t) => t.rate('LAND', ofQuarter(q + 1)) / t.rate('LAND') }),
+        (index, q): Measure => ({ target: `seasonal index Q${q + 1}`, unit: 'ratio', sampled: true, check: seasonalCheck(index), value: (t) => t.rate('LAND', ofQuarter(q + 1)) / t.rate('LAND') }),
       ),
-      { target: 'municipal / private', unit: 'ratio', sampled: true, check: { kind: 'range', low: PUBLISHED.municipalToPrivate[0], high: PUBLISHED.municipalToPrivate[1], margin: 0.1 }, value: (t) => t.rate('KOMMUNAL') / t.rate('PRIVAT') },
-      { target: 'state / private', unit: 'ratio', sampled: true, check: { kind: 'absolute', published: PUBLISHED.stateToPrivate, tolerance: 0.15 }, value: (t) => t.rate('STATLIG') / t.rate('PRIVAT') },
+      { target: 'municipal / private', unit: 'ratio', sampled: true, check: MUNICIPAL_CHECK, value: (t) => t.rate('KOMMUNAL') / t.rate('PRIVAT') },
+      { target: 'state / private', unit: 'ratio', sampled: true, check: STATE_CHECK, value: (t) => t.rate('STATLIG') / t.rate('PRIVAT') },
       // The published gender figures imply about 6.0 % nationally; see MODEL_TARGETS for why ± 0.8.
       { target: 'women, sick-leave %', unit: 'percent', sampled: true, check: { kind: 'absolute', published: PUBLISHED.womenPercent, tolerance: 0.8 }, value: (t) => t.rate('F') },
       { target: 'men, sick-leave %', unit: 'percent', sampled: true, check: { kind: 'absolute', published: PUBLISHED.menPercent, tolerance: 0.8 }, value: (t) => t.rate('M') },
@@ -418,7 +418,7 @@ export class CalibrationAccumulator {
 
 type Unit = 'count' | 'share' | 'percent' | 'ratio' | 'days';
 
-type Check =
+export type Check =
   /** Within a relative tolerance of a published count. */
   | { readonly kind: 'relative'; readonly published: number; readonly tolerance: number }
   | { readonly kind: 'absolute'; readonly published: number; readonly tolerance: number }
@@ -427,6 +427,26 @@ type Check =
   | { readonly kind: 'minimum'; readonly minimum: number }
   /** Shown for information; never fails. */
   | { readonly kind: 'info'; readonly published: string };
+
+/** A check with a tolerance band, which the 3-standard-error rule can widen. */
+export type BoundedCheck = Extract<Check, { kind: 'absolute' | 'range' }>;
+
+/** The checks the statistics service's own figures are held to as well (statistics-check.ts). */
+export const NATIONAL_CHECK: BoundedCheck = { kind: 'range', low: PUBLISHED.sickLeavePercent[0], high: PUBLISHED.sickLeavePercent[1], margin: 0.1 };
+export const seasonalCheck = (index: number): BoundedCheck => ({ kind: 'absolute', published: index, tolerance: 0.05 });
+export const MUNICIPAL_CHECK: BoundedCheck = { kind: 'range', low: PUBLISHED.municipalToPrivate[0], high: PUBLISHED.municipalToPrivate[1], margin: 0.1 };
+export const STATE_CHECK: BoundedCheck = { kind: 'absolute', published: PUBLISHED.stateToPrivate, tolerance: 0.15 };
+
+/** The interval an absolute or range check accepts: its own tolerance, widened to 3 standard errors when the sample is small. */
+export function toleranceBounds(check: BoundedCheck, standardError: number): { readonly low: number; readonly high: number; readonly widened: boolean } {
+  const noise = STANDARD_ERRORS * standardError;
+  if (check.kind === 'range') {
+    const margin = Math.max(check.margin, noise);
+    return { low: check.low - margin, high: check.high + margin, widened: noise > check.margin };
+  }
+  const tolerance = Math.max(check.tolerance, noise);
+  return { low: check.published - tolerance, high: check.published + tolerance, widened: noise > check.tolerance };
+}
 
 interface Measure {
   readonly target: string;
@@ -463,16 +483,16 @@ function evaluate(measure: Measure, value: number, standardError: number): Calib
     case 'relative':
       return { ...base, published: show(check.published, unit), tolerance: `± ${check.tolerance * 100} %`, ok: Math.abs(value - check.published) <= check.tolerance * check.published };
     case 'absolute': {
-      const tolerance = Math.max(check.tolerance, noise);
-      return { ...base, published: show(check.published, unit), tolerance: widened(check.tolerance), ok: Math.abs(value - check.published) <= tolerance + 1e-12 };
+      const bounds = toleranceBounds(check, standardError);
+      return { ...base, published: show(check.published, unit), tolerance: widened(check.tolerance), ok: value >= bounds.low - 1e-12 && value <= bounds.high + 1e-12 };
     }
     case 'range': {
-      const margin = Math.max(check.margin, noise);
+      const bounds = toleranceBounds(check, standardError);
       return {
         ...base,
         published: `${show(check.low, unit)}–${show(check.high, unit)}`,
-        tolerance: `${show(check.low - margin, unit)}–${show(check.high + margin, unit)}${noise > check.margin ? ' (3 SE)' : ''}`,
-        ok: value >= check.low - margin - 1e-12 && value <= check.high + margin + 1e-12,
+        tolerance: `${show(bounds.low, unit)}–${show(bounds.high, unit)}${bounds.widened ? ' (3 SE)' : ''}`,
+        ok: value >= bounds.low - 1e-12 && value <= bounds.high + 1e-12,
       };
     }
     case 'minimum': {
