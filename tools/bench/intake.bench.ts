@@ -22,7 +22,7 @@ import {
 import { Pool } from 'pg';
 
 import { sickNoteRequest, storedRows } from './bench-notes';
-import { kafkaBrokerPid, measureCpu, median, memoryMiB, now, percentile, postgresCpu, processCpu, type CpuSource, type CpuUsage } from './measure';
+import { kafkaBrokerPid, measureCpu, median, memoryMiB, now, percentile, perSecond, positiveInt, postgresCpu, processCpu, type CpuSource, type CpuUsage } from './measure';
 import { deleteGroupsWithPrefix, startGroupsAtEnd, submitAll, waitUntil, type Submitted } from './platform';
 import { produceRaw } from './raw-kafka';
 import { createScratchTables, dropScratchTables, insertBatched, insertOneNotePerTransaction, resetScratchTables } from './raw-postgres';
@@ -309,18 +309,6 @@ function commit(): string {
   } catch {
     return 'unknown';
   }
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-function perSecond(count: number, ms: number): number {
-  return count / (ms / 1000);
 }
 
 function step(text: string): void {

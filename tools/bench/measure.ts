@@ -122,3 +122,16 @@ export function measureCpu(sources: Record<string, CpuSource>): () => CpuUsage {
 export function now(): number {
   return performance.now();
 }
+
+/** A positive whole number from the environment (a benchmark's size), or the default. */
+export function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+export function perSecond(count: number, ms: number): number {
+  return count / (ms / 1000);
+}

@@ -99,7 +99,7 @@ export async function insertBatched(pool: Pool, rows: readonly StoredRows[]): Pr
 }
 
 /** Rows to one array per column. */
-function columns(rows: readonly (readonly unknown[])[]): unknown[][] {
+export function columns(rows: readonly (readonly unknown[])[]): unknown[][] {
   return rows[0]!.map((_, column) => rows.map((row) => row[column]));
 }
 
@@ -107,7 +107,7 @@ function columns(rows: readonly (readonly unknown[])[]): unknown[][] {
  * Connects first, so the timing covers the writes and not the connection set-up. Waits for every
  * worker before it gives a connection back, even when one has failed.
  */
-async function timedWorkers(pool: Pool, connections: number, work: (client: PoolClient) => Promise<void>): Promise<number> {
+export async function timedWorkers(pool: Pool, connections: number, work: (client: PoolClient) => Promise<void>): Promise<number> {
   const clients = await Promise.all(Array.from({ length: connections }, () => pool.connect()));
   try {
     const start = now();

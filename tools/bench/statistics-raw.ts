@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import { createProducer } from '@syfo/platform';
 import type { Kafka, Message } from 'kafkajs';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 
 import { now } from './measure';
+import { columns, timedWorkers } from './raw-postgres';
 
 /**
  * The raw limits the statistics benchmark compares the service with: the same rows written to copies of the
@@ -187,18 +188,3 @@ export async function produceAndConsume(kafka: Kafka, topic: string, partitions:
   }
 }
 
-function columns(rows: readonly (readonly unknown[])[]): unknown[][] {
-  return rows[0]!.map((_, column) => rows.map((row) => row[column]));
-}
-
-async function timedWorkers(pool: Pool, connections: number, work: (client: PoolClient) => Promise<void>): Promise<number> {
-  const clients = await Promise.all(Array.from({ length: connections }, () => pool.connect()));
-  try {
-    const start = now();
-    const failed = (await Promise.allSettled(clients.map(work))).find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
-    return now() - start;
-  } finally {
-    clients.forEach((client) => client.release());
-  }
-}

@@ -23,7 +23,7 @@ import {
 import type { Message } from 'kafkajs';
 import { Pool } from 'pg';
 
-import { kafkaBrokerPid, measureCpu, now, percentile, postgresCpu, processCpu, type CpuSource } from './measure';
+import { kafkaBrokerPid, measureCpu, now, percentile, perSecond, positiveInt, postgresCpu, processCpu, type CpuSource } from './measure';
 import { deleteGroupsWithPrefix, waitUntil } from './platform';
 import { StatisticsDataset, type StreamEvent } from './statistics-dataset';
 import {
@@ -348,24 +348,12 @@ async function describeSetup(env: LocalEnvironment): Promise<{ machine: string; 
   }
 }
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
 function fraction(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!(value > 0 && value <= 1)) throw new Error(`${name} must be in (0, 1]`);
   return value;
-}
-
-function perSecond(count: number, ms: number): number {
-  return count / (ms / 1000);
 }
 
 function s(ms: string | undefined): string {

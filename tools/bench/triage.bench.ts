@@ -25,7 +25,7 @@ import {
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 
-import { median, memoryMiB, now, percentile } from './measure';
+import { median, memoryMiB, now, percentile, positiveInt } from './measure';
 import { deleteGroupsWithPrefix, waitUntil } from './platform';
 
 /**
@@ -299,12 +299,6 @@ ${runs.map((r, i) => `| ${i + 1} | ${f(r.triagePerS)} | ${f(r.rawWritePerS)} | $
 
 function step(text: string): void {
   process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
-}
-
-function positiveInt(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
-  return value;
 }
 
 main().then(

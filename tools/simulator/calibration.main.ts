@@ -1,5 +1,5 @@
 import { calibrate, formatReport } from './calibration';
-import { parseCommandLine, SIMULATION_USAGE } from './cli-options';
+import { commandLineOrExit, SIMULATION_USAGE } from './cli-options';
 import { simulate } from './simulation';
 
 const USAGE = `Usage: node dist/tools/simulator/calibration.main.js (--region <name> | --country) [options]
@@ -12,17 +12,8 @@ ${SIMULATION_USAGE}
 `;
 
 function main(): void {
-  let options;
-  try {
-    options = parseCommandLine(process.argv.slice(2), {});
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (options.help) {
-    process.stdout.write(USAGE);
-    return;
-  }
+  const options = commandLineOrExit(USAGE);
+  if (!options) return;
   const { simulation: settings } = options;
   const started = performance.now();
   const simulation = simulate(settings);

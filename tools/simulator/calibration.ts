@@ -549,15 +549,22 @@ export function calibrate(simulation: Simulation): CalibrationReport {
   return accumulator.report(simulation.options);
 }
 
-/** The report as a plain-text table. */
-export function formatReport(report: CalibrationReport): string {
-  const header = ['target', 'published', 'simulated', 'tolerance', 'result'];
-  const lines = report.rows.map((row) => [row.target, row.published, row.simulated, row.tolerance, row.ok === undefined ? '' : row.ok ? 'OK' : 'NOT OK']);
+/** A plain-text table with padded columns, then a closing line. */
+export function formatTable(header: readonly string[], lines: readonly (readonly string[])[], footer: string): string {
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
   const format = (cells: readonly string[]) =>
     cells
       .map((cell, i) => cell.padEnd(widths[i]!))
       .join(' | ')
       .trimEnd();
-  return [format(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...lines.map(format), '', report.ok ? 'All targets are within tolerance.' : 'Some targets are out of tolerance.'].join('\n');
+  return [format(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...lines.map(format), '', footer].join('\n');
+}
+
+/** The report as a plain-text table. */
+export function formatReport(report: CalibrationReport): string {
+  return formatTable(
+    ['target', 'published', 'simulated', 'tolerance', 'result'],
+    report.rows.map((row) => [row.target, row.published, row.simulated, row.tolerance, row.ok === undefined ? '' : row.ok ? 'OK' : 'NOT OK']),
+    report.ok ? 'All targets are within tolerance.' : 'Some targets are out of tolerance.',
+  );
 }

@@ -45,6 +45,28 @@ export function parseCommandLine(
   return { simulation: { seed, area: (region as Region | undefined) ?? 'country', scale, firstYear, lastYear }, help, values: record };
 }
 
+export type CommandLine = ReturnType<typeof parseCommandLine>;
+
+/**
+ * What every command does with its arguments: parse them (and the command's own `check`), print the usage and
+ * exit 2 on a bad one, print it and return null on --help.
+ */
+export function commandLineOrExit(usage: string, extra: NonNullable<ParseArgsConfig['options']> = {}, check: (options: CommandLine) => void = () => undefined): CommandLine | null {
+  let options: CommandLine;
+  try {
+    options = parseCommandLine(process.argv.slice(2), extra);
+    if (!options.help) check(options);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    process.stdout.write(usage);
+    return null;
+  }
+  return options;
+}
+
 export function integer(value: string | boolean | undefined, name: string, min: number, max: number): number {
   const number = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || number < min || number > max) throw new RangeError(`${name} must be a whole number in ${min}–${max}`);

@@ -1,7 +1,7 @@
 import { createProducer } from '@syfo/platform';
 import { Kafka, logLevel } from 'kafkajs';
 
-import { integer, parseCommandLine, SIMULATION_USAGE } from './cli-options';
+import { commandLineOrExit, integer, SIMULATION_USAGE } from './cli-options';
 import { feed, GrpcFeedTarget, KafkaFeedTarget, type FeedProgress, type FeedSummary, type FeedTarget } from './feeder';
 import { simulate, type Simulation } from './simulation';
 
@@ -21,26 +21,22 @@ ${SIMULATION_USAGE}
 `;
 
 async function main(): Promise<void> {
-  let options;
-  try {
-    options = parseCommandLine(process.argv.slice(2), {
+  const options = commandLineOrExit(
+    USAGE,
+    {
       via: { type: 'string', default: 'grpc' },
       target: { type: 'string', default: '127.0.0.1:50051' },
       brokers: { type: 'string', default: process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092' },
       'topic-prefix': { type: 'string', default: process.env['KAFKA_TOPIC_PREFIX'] ?? '' },
       rate: { type: 'string', default: '0' },
       'dry-run': { type: 'boolean', default: false },
-    });
-    if (options.values['via'] !== 'grpc' && options.values['via'] !== 'kafka') throw new RangeError('--via must be grpc or kafka');
-    integer(options.values['rate'], '--rate', 0, 10_000_000);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (options.help) {
-    process.stdout.write(USAGE);
-    return;
-  }
+    },
+    ({ values }) => {
+      if (values['via'] !== 'grpc' && values['via'] !== 'kafka') throw new RangeError('--via must be grpc or kafka');
+      integer(values['rate'], '--rate', 0, 10_000_000);
+    },
+  );
+  if (!options) return;
   const { simulation: settings, values } = options;
   const simulation = simulate(settings);
   const persons = simulation.size.employed + simulation.size.withoutEmployer;

@@ -20,7 +20,7 @@ import {
 } from '@syfo/testing';
 
 import { calibrate } from './calibration';
-import { parseCommandLine, SIMULATION_USAGE } from './cli-options';
+import { commandLineOrExit, SIMULATION_USAGE } from './cli-options';
 import { feed, GrpcFeedTarget, type FeedProgress } from './feeder';
 import { simulate, type Simulation } from './simulation';
 import { compareWithService, formatStatisticsCheck, quartersOf, sumDecimals, type ServiceFigures, type ServiceQuarter } from './statistics-check';
@@ -45,18 +45,10 @@ interface UnitStatisticsResponse {
 }
 
 async function main(): Promise<void> {
-  let options;
-  try {
-    options = parseCommandLine(process.argv.slice(2), {});
-    if (options.simulation.area === 'country' && !options.help) throw new RangeError('give --region <name>: the services run for one region');
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (options.help) {
-    process.stdout.write(USAGE);
-    return;
-  }
+  const options = commandLineOrExit(USAGE, {}, ({ simulation }) => {
+    if (simulation.area === 'country') throw new RangeError('give --region <name>: the services run for one region');
+  });
+  if (!options) return;
   const settings = options.simulation;
   const started = performance.now();
   const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);

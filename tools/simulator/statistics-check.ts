@@ -1,6 +1,6 @@
 import type { Sektor } from '@syfo/contracts';
 
-import { MUNICIPAL_CHECK, NATIONAL_CHECK, PUBLISHED, seasonalCheck, STATE_CHECK, toleranceBounds, type BoundedCheck, type CalibrationReport, type CalibrationRow } from './calibration';
+import { formatTable, MUNICIPAL_CHECK, NATIONAL_CHECK, PUBLISHED, seasonalCheck, STATE_CHECK, toleranceBounds, type BoundedCheck, type CalibrationReport, type CalibrationRow } from './calibration';
 
 /** One quarter of one series as the statistics service reports it; numbers absent when masked. */
 export interface ServiceQuarter {
@@ -125,15 +125,9 @@ export function compareWithService(report: CalibrationReport, service: ServiceFi
 }
 
 export function formatStatisticsCheck(report: StatisticsCheckReport): string {
-  const header = ['target', 'published', 'simulator', 'statistics service', 'tolerance', 'result'];
-  const lines = report.rows.map((row) => [row.target, row.published, row.simulated, row.service, row.tolerance, row.ok ? 'OK' : `NOT OK (${row.reason})`]);
-  const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
-  const format = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i]!))
-      .join(' | ')
-      .trimEnd();
-  return [format(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...lines.map(format), '', report.ok ? 'The statistics service agrees with the targets.' : 'Some checks failed.'].join(
-    '\n',
+  return formatTable(
+    ['target', 'published', 'simulator', 'statistics service', 'tolerance', 'result'],
+    report.rows.map((row) => [row.target, row.published, row.simulated, row.service, row.tolerance, row.ok ? 'OK' : `NOT OK (${row.reason})`]),
+    report.ok ? 'The statistics service agrees with the targets.' : 'Some checks failed.',
   );
 }
