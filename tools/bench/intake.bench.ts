@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { SickNoteReceivedEvent, type ConsumerGroup, type ServiceName } from '@syfo/contracts';
@@ -22,11 +20,12 @@ import {
 import { Pool } from 'pg';
 
 import { sickNoteRequest, storedRows } from './bench-notes';
-import { kafkaBrokerPid, measureCpu, median, memoryMiB, now, percentile, perSecond, positiveInt, postgresCpu, processCpu, type CpuSource, type CpuUsage } from './measure';
+import { Cleanups, analyzeAsAutovacuumWould, describeSetup, medianOf, message, report, step, stopOrKill, type Figures } from './harness';
+import { kafkaBrokerPid, measureCpu, memoryMiB, now, percentile, perSecond, positiveInt, postgresCpu, processCpu, type CpuSource, type CpuUsage } from './measure';
 import { deleteGroupsWithPrefix, startGroupsAtEnd, submitAll, waitUntil, type Submitted } from './platform';
 import { produceRaw } from './raw-kafka';
 import { createScratchTables, dropScratchTables, insertBatched, insertOneNotePerTransaction, resetScratchTables } from './raw-postgres';
-import { renderReport, type BenchContext, type Figures, type Phase } from './report';
+import { renderReport, type BenchContext, type Phase } from './report';
 
 /**
  * The sick-note intake benchmark: raw PostgreSQL and Kafka limits, then case-intake as a real process
@@ -47,37 +46,10 @@ const WAIT_LIMIT_MS = Math.max(120_000, options.notes * 10);
 const RUN_LIMIT_MS = 10 * 60_000 + 5 * WAIT_LIMIT_MS;
 
 /** What to undo, newest first; run at the end of each run, on failure, on a signal and by the watchdog. */
-const cleanups: (() => Promise<unknown> | void)[] = [];
-let cleaning: Promise<void> | undefined;
-
-/**
- * Callers that overlap (a signal while a failing run unwinds) share one clean-up and all wait for its
- * end. Each step gets a time limit, since one can wait on work still in flight (pool.end waits for
- * every connection to come back), and the topics must go even then.
- */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (let task = cleanups.pop(); task; task = cleanups.pop()) {
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await Promise.race([task(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), 35_000)))]);
-      } catch (error) {
-        process.stderr.write(`  clean-up step failed: ${message(error)}\n`);
-      } finally {
-        clearTimeout(timer);
-      }
-    }
-  })().finally(() => (cleaning = undefined));
-  return cleaning;
-}
+const cleanups = new Cleanups();
 
 async function main(): Promise<void> {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      process.stderr.write(`\n${signal}: stopping the services and deleting the bench topics\n`);
-      void cleanUp().finally(() => process.exit(130));
-    });
-  }
+  cleanups.onSignals();
   const setup = await describeSetup();
   process.stdout.write(`Machine: ${setup.machine}\nVersions: ${setup.versions}\n`);
   process.stdout.write(`Parameters: ${options.notes} notes, ${options.concurrency} in flight, ${options.runs} run(s)\n`);
@@ -87,13 +59,13 @@ async function main(): Promise<void> {
     process.stdout.write(`\n=== run ${run} of ${options.runs}\n`);
     const watchdog = setTimeout(() => {
       process.stderr.write(`run ${run} exceeded ${Math.round(RUN_LIMIT_MS / 60_000)} min; giving up\n`);
-      void cleanUp().finally(() => process.exit(1));
+      void cleanups.run().finally(() => process.exit(1));
     }, RUN_LIMIT_MS).unref();
     try {
       runs.push(await benchmarkRun(setup.postgresSettings.autovacuum === 'on'));
     } finally {
       clearTimeout(watchdog);
-      await cleanUp();
+      await cleanups.run();
     }
   }
 
@@ -172,14 +144,14 @@ async function benchmarkRun(autovacuum: boolean): Promise<Figures> {
 
   step('phase 3: case-intake alone');
   await pool.query('CHECKPOINT');
-  if (!autovacuum) analyzeAsAutovacuumWould(pool);
+  if (!autovacuum) analyzeAsAutovacuumWould(pool, cleanups);
   await startService('case-intake', env, services);
   await new Promise((resolve) => setTimeout(resolve, 1_000)); // let start-up garbage settle before "at rest"
   figures['rss.atRest'] = memoryMiB(services.get('case-intake')!.pid!).rss;
   const intake = grpcClient('case-intake', 'SickNoteService', grpcAddress(localService('case-intake'), env));
   cleanups.push(() => intake.close());
   await phase('intake', async () => {
-    const submitted = await submitAll(intake.call, intakeNotes, options.concurrency);
+    const submitted = await submitAll(intake.call, intakeNotes, { concurrency: options.concurrency });
     figures['intake.pendingAtLastCall'] = await pending();
     const drainedAt = await waitUntil('the outbox is drained', async () => (await pending()) === 0, WAIT_LIMIT_MS, 50);
     Object.assign(figures, latencyFigures(submitted));
@@ -198,7 +170,7 @@ async function benchmarkRun(autovacuum: boolean): Promise<Figures> {
   const counted = async () => Number((await statistics.call<{ totalSickNotes: string }>('GetIntakeCounts', {})).totalSickNotes);
   if ((await counted()) !== 0) throw new Error('statistics counted notes before phase 4 began');
   await phase('e2e', async () => {
-    const submitted = await submitAll(intake.call, e2eNotes, options.concurrency);
+    const submitted = await submitAll(intake.call, e2eNotes, { concurrency: options.concurrency });
     const [countedAt, triageAt] = await Promise.all([
       waitUntil('statistics has counted every note', async () => (await counted()) >= options.notes, WAIT_LIMIT_MS, 100),
       waitUntil('triage has caught up', () => groupCaughtUp(kafka, `${env.topicPrefix}triage.intake-events`, topic), WAIT_LIMIT_MS, 250),
@@ -226,25 +198,6 @@ async function startService(name: ServiceName, env: LocalEnvironment, services: 
   services.set(name, service);
   cleanups.push(() => stopOrKill(service));
   await service.start();
-}
-
-/**
- * In production autovacuum keeps the planner's statistics current as tables grow. Without them
- * (autovacuum is off on the dev cluster) the plans made for empty tables stay, and a query can end up
- * scanning a whole index on every call, so each call is slower than the last and the figures say
- * more about the missing statistics than about the service. Hence ANALYZE every 30 s meanwhile.
- */
-function analyzeAsAutovacuumWould(pool: Pool): void {
-  const timer = setInterval(() => void pool.query('ANALYZE').catch(() => undefined), 30_000);
-  cleanups.push(() => clearInterval(timer));
-}
-
-/** A graceful stop lets the consumers leave their groups, so the groups can be deleted; SIGKILL if it hangs. */
-async function stopOrKill(service: ServiceProcess): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([service.stop(), new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
-  clearTimeout(timer);
-  await service.kill();
 }
 
 function latencyFigures(submitted: Submitted): Figures {
@@ -278,53 +231,8 @@ function addRatios(figures: Figures): void {
   figures['ratio.e2e/intake'] = platform.e2e / platform.intake;
 }
 
-function medianOf(runs: readonly Figures[]): Figures {
-  return Object.fromEntries(Object.keys(runs[0]!).map((key) => [key, median(runs.map((run) => run[key]!))]));
-}
-
-async function describeSetup(): Promise<Pick<BenchContext, 'machine' | 'versions' | 'postgresSettings'>> {
-  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
-  const kafka = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(join(REPO_ROOT, 'tools', 'kafka', 'pom.xml'), 'utf8'))?.[1] ?? 'unknown';
-  const settings = new Pool({ host: DEFAULT_ENVIRONMENT.pgHost, port: DEFAULT_ENVIRONMENT.pgPort, user: 'postgres', database: 'postgres', max: 1 });
-  try {
-    const { rows } = await settings.query(
-      "SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'autovacuum')",
-    );
-    const pg = Object.fromEntries(rows.map((row: { name: string; setting: string }) => [row.name, row.setting]));
-    const clients = ['kafkajs', 'pg', '@grpc/grpc-js'].map((name) => `${name} ${JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version}`);
-    return {
-      machine: `${cpuModel}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${release()}; load average ${loadavg()[0]!.toFixed(2)} at the start`,
-      versions: `Node ${process.version}, Kafka ${kafka} (tools/kafka/pom.xml), PostgreSQL ${pg['server_version']} (fsync ${pg['fsync']}, synchronous_commit ${pg['synchronous_commit']}, shared_buffers ${Number(pg['shared_buffers']) / 128} MiB, max_wal_size ${pg['max_wal_size']} MiB, autovacuum ${pg['autovacuum']}), ${clients.join(', ')}; commit ${commit()}`,
-      postgresSettings: { fsync: pg['fsync']!, synchronousCommit: pg['synchronous_commit']!, autovacuum: pg['autovacuum']! },
-    };
-  } finally {
-    await settings.end();
-  }
-}
-
-/** The checked-out commit; the working tree may carry uncommitted changes on top. */
-function commit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
-function step(text: string): void {
-  process.stdout.write(`› ${text}\n`);
-}
-
-function report(text: string): void {
-  process.stdout.write(`  ${text}\n`);
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 main().catch(async (error: unknown) => {
   process.stderr.write(`bench failed: ${message(error)}\n`);
-  await cleanUp();
+  await cleanups.run();
   process.exit(1);
 });

@@ -135,3 +135,48 @@ export function positiveInt(name: string, fallback: number): number {
 export function perSecond(count: number, ms: number): number {
   return count / (ms / 1000);
 }
+
+/**
+ * Samples the resident memory of named processes until stopped and keeps each one's highest sample:
+ * its peak during a phase, where VmHWM would only give the peak since the process started.
+ */
+export class RssSampler {
+  private readonly peaks = new Map<string, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  public constructor(
+    private readonly pids: () => ReadonlyMap<string, number | undefined>,
+    intervalMs = 500,
+  ) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+  }
+
+  /** Stops sampling; the peak RSS in MiB by name. */
+  public stop(): Map<string, number> {
+    clearInterval(this.timer);
+    this.sample();
+    return new Map(this.peaks);
+  }
+
+  private sample(): void {
+    for (const [name, pid] of this.pids()) {
+      if (pid === undefined) continue;
+      try {
+        const { rss } = memoryMiB(pid);
+        this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, rss));
+      } catch {
+        // the process has gone; its earlier samples stand
+      }
+    }
+  }
+}
+
+/** A fraction in (0, 1] from the environment (a benchmark's scale), or the default. */
+export function fraction(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!(value > 0 && value <= 1)) throw new Error(`${name} must be a fraction in (0, 1]`);
+  return value;
+}

@@ -1,14 +1,14 @@
+import type { Figures, MachineSetup } from './harness';
 import { RAW_KAFKA_BATCH } from './raw-kafka';
 import { RAW_BATCH_CONNECTIONS, RAW_BATCH_NOTES, RAW_PER_NOTE_CONNECTIONS } from './raw-postgres';
 
-/** One run's results, flat so that several runs reduce to their medians key by key. */
-export type Figures = Record<string, number>;
+export type { Figures } from './harness';
 
 export interface BenchContext {
   readonly date: string;
   readonly machine: string;
   readonly versions: string;
-  readonly postgresSettings: { readonly fsync: string; readonly synchronousCommit: string; readonly autovacuum: string };
+  readonly postgresSettings: MachineSetup['postgresSettings'];
   readonly notes: number;
   readonly concurrency: number;
   readonly runs: readonly Figures[];

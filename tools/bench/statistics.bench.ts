@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ArbeidsforholdChangedEvent, SickNoteReceivedEvent, TilfellerChangedEvent, TOPICS, VirksomhetChangedEvent, type EventDefinition } from '@syfo/contracts';
@@ -23,7 +21,8 @@ import {
 import type { Message } from 'kafkajs';
 import { Pool } from 'pg';
 
-import { kafkaBrokerPid, measureCpu, now, percentile, perSecond, positiveInt, postgresCpu, processCpu, type CpuSource } from './measure';
+import { Cleanups, describeSetup, message, report, step, stopOrKill } from './harness';
+import { fraction, kafkaBrokerPid, measureCpu, now, percentile, perSecond, positiveInt, postgresCpu, processCpu, type CpuSource } from './measure';
 import { deleteGroupsWithPrefix, waitUntil } from './platform';
 import { StatisticsDataset, type StreamEvent } from './statistics-dataset';
 import {
@@ -63,25 +62,13 @@ const REPORT = join(REPO_ROOT, 'docs', 'benchmarks', 'statistics.md');
 const RUN_LIMIT_MS = 40 * 60_000;
 const GROUP = 'statistics.intake-events';
 
-const cleanups: (() => Promise<unknown> | void)[] = [];
-
-async function cleanUp(): Promise<void> {
-  for (let task = cleanups.pop(); task; task = cleanups.pop()) {
-    try {
-      await Promise.race([task(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 35_000).unref())]);
-    } catch (error) {
-      process.stderr.write(`  clean-up step failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-  }
-}
+const cleanups = new Cleanups();
 
 async function main(): Promise<void> {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-  }
+  cleanups.onSignals();
   setTimeout(() => {
     process.stderr.write(`the run exceeded ${RUN_LIMIT_MS / 60_000} min; giving up\n`);
-    void cleanUp().finally(() => process.exit(1));
+    void cleanups.run().finally(() => process.exit(1));
   }, RUN_LIMIT_MS).unref();
 
   const env: LocalEnvironment = { ...DEFAULT_ENVIRONMENT, database: 'syfo_bench_statistics', portOffset: 5000, topicPrefix: `bench-stats-${randomUUID().slice(0, 8)}.` };
@@ -90,7 +77,7 @@ async function main(): Promise<void> {
     await deleteTopicsWithPrefix(kafka, env.topicPrefix);
     await deleteGroupsWithPrefix(kafka, env.topicPrefix);
   });
-  const setup = await describeSetup(env);
+  const setup = await describeSetup();
   process.stdout.write(`Machine: ${setup.machine}\nVersions: ${setup.versions}\n`);
 
   const figures: Record<string, number> = { scale: options.scale };
@@ -319,57 +306,12 @@ function latencyFigures(prefix: string, latencies: Float64Array): Record<string,
   return { [`${prefix}.p50`]: percentile(sorted, 50), [`${prefix}.p90`]: percentile(sorted, 90), [`${prefix}.p99`]: percentile(sorted, 99), [`${prefix}.max`]: sorted[sorted.length - 1]! };
 }
 
-async function stopOrKill(service: ServiceProcess): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([service.stop(), new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
-  clearTimeout(timer);
-  await service.kill();
-}
-
-async function describeSetup(env: LocalEnvironment): Promise<{ machine: string; versions: string }> {
-  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
-  const kafka = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(join(REPO_ROOT, 'tools', 'kafka', 'pom.xml'), 'utf8'))?.[1] ?? 'unknown';
-  const settings = new Pool({ host: env.pgHost, port: env.pgPort, user: 'postgres', database: 'postgres', max: 1 });
-  try {
-    const { rows } = await settings.query("SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'autovacuum')");
-    const pg = Object.fromEntries(rows.map((row: { name: string; setting: string }) => [row.name, row.setting]));
-    let commit = 'unknown';
-    try {
-      commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    } catch {
-      // not a checkout
-    }
-    return {
-      machine: `${cpuModel}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${release()}; load average ${loadavg()[0]!.toFixed(2)} at the start`,
-      versions: `Node ${process.version}, Kafka ${kafka}, PostgreSQL ${pg['server_version']} (fsync ${pg['fsync']}, synchronous_commit ${pg['synchronous_commit']}, shared_buffers ${Number(pg['shared_buffers']) / 128} MiB, autovacuum ${pg['autovacuum']}); commit ${commit} with uncommitted changes possible`,
-    };
-  } finally {
-    await settings.end();
-  }
-}
-
-function fraction(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!(value > 0 && value <= 1)) throw new Error(`${name} must be in (0, 1]`);
-  return value;
-}
-
 function s(ms: string | undefined): string {
   return `${(Number(ms) / 1000).toFixed(1)} s`;
 }
 
-function step(text: string): void {
-  process.stdout.write(`› ${text}\n`);
-}
-
-function report(text: string): void {
-  process.stdout.write(`  ${text}\n`);
-}
-
 main().catch(async (error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  await cleanUp();
+  process.stderr.write(`bench failed: ${message(error)}\n`);
+  await cleanups.run();
   process.exit(1);
 });

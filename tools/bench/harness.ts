@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { DEFAULT_ENVIRONMENT, REPO_ROOT, type ServiceProcess } from '@syfo/testing';
+import { Pool } from 'pg';
+
+import { median } from './measure';
+
+/** One run's results, flat so that several runs reduce to their medians key by key. */
+export type Figures = Record<string, number>;
+
+/** Every key of the first run, each the median over the runs that have it. */
+export function medianOf(runs: readonly Figures[]): Figures {
+  return Object.fromEntries(Object.keys(runs[0] ?? {}).map((key) => [key, median(runs.map((run) => run[key]).filter((value): value is number => value !== undefined))]));
+}
+
+/**
+ * What a benchmark undoes, newest first: at the end of a run, on failure, on a signal and from a
+ * watchdog. Callers that overlap (a signal while a failing run unwinds) share one clean-up. Each step
+ * gets a time limit, since one can wait on work still in flight (pool.end waits for every connection
+ * to come back), and the topics must go even then.
+ */
+export class Cleanups {
+  private readonly tasks: (() => Promise<unknown> | void)[] = [];
+  private cleaning: Promise<void> | undefined;
+
+  public push(task: () => Promise<unknown> | void): void {
+    this.tasks.push(task);
+  }
+
+  public run(): Promise<void> {
+    this.cleaning ??= (async () => {
+      for (let task = this.tasks.pop(); task; task = this.tasks.pop()) {
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          await Promise.race([task(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), 35_000)))]);
+        } catch (error) {
+          process.stderr.write(`  clean-up step failed: ${message(error)}\n`);
+        } finally {
+          clearTimeout(timer);
+        }
+      }
+    })().finally(() => (this.cleaning = undefined));
+    return this.cleaning;
+  }
+
+  /** SIGINT and SIGTERM clean up and exit, so no service, topic or group outlives the program. */
+  public onSignals(): void {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        process.stderr.write(`\n${signal}: stopping the services and deleting the bench topics\n`);
+        void this.run().finally(() => process.exit(130));
+      });
+    }
+  }
+}
+
+/** A graceful stop lets the consumers leave their groups, so the groups can be deleted; SIGKILL if it hangs. */
+export async function stopOrKill(service: ServiceProcess): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([service.stop(), new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
+  clearTimeout(timer);
+  await service.kill();
+}
+
+export interface MachineSetup {
+  readonly machine: string;
+  readonly versions: string;
+  readonly nodeVersion: string;
+  readonly cores: number;
+  readonly postgresSettings: { readonly fsync: string; readonly synchronousCommit: string; readonly autovacuum: string };
+}
+
+/** The machine, the runtime and the settings that decide the figures, for the report's head. */
+export async function describeSetup(): Promise<MachineSetup> {
+  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
+  const kafka = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(join(REPO_ROOT, 'tools', 'kafka', 'pom.xml'), 'utf8'))?.[1] ?? 'unknown';
+  const settings = new Pool({ host: DEFAULT_ENVIRONMENT.pgHost, port: DEFAULT_ENVIRONMENT.pgPort, user: 'postgres', database: 'postgres', max: 1 });
+  try {
+    const { rows } = await settings.query(
+      "SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size', 'autovacuum')",
+    );
+    const pg = Object.fromEntries(rows.map((row: { name: string; setting: string }) => [row.name, row.setting]));
+    const clients = ['kafkajs', 'pg', '@grpc/grpc-js'].map((name) => `${name} ${JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version}`);
+    return {
+      machine: `${cpuModel}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${release()}; load average ${loadavg()[0]!.toFixed(2)} at the start`,
+      versions: `Node ${process.version}, Kafka ${kafka} (tools/kafka/pom.xml), PostgreSQL ${pg['server_version']} (fsync ${pg['fsync']}, synchronous_commit ${pg['synchronous_commit']}, shared_buffers ${Number(pg['shared_buffers']) / 128} MiB, max_wal_size ${pg['max_wal_size']} MiB, autovacuum ${pg['autovacuum']}), ${clients.join(', ')}; commit ${commit()}`,
+      nodeVersion: process.version,
+      cores: cpus().length,
+      postgresSettings: { fsync: pg['fsync']!, synchronousCommit: pg['synchronous_commit']!, autovacuum: pg['autovacuum']! },
+    };
+  } finally {
+    await settings.end();
+  }
+}
+
+/** The checked-out commit, marked when the working tree differs from it. */
+function commit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirty ? `${head} with uncommitted changes` : head;
+  } catch {
+    return 'unknown (not a checkout)';
+  }
+}
+
+/**
+ * In production autovacuum keeps the planner's statistics current as tables grow. Without them
+ * (autovacuum is off on the dev cluster) the plans made for empty tables stay, and a query can end up
+ * scanning a whole index on every call, so each call is slower than the last and the figures say
+ * more about the missing statistics than about the service. Hence ANALYZE every 30 s meanwhile.
+ */
+export function analyzeAsAutovacuumWould(pool: Pool, cleanups: Cleanups): void {
+  const timer = setInterval(() => void pool.query('ANALYZE').catch(() => undefined), 30_000);
+  cleanups.push(() => clearInterval(timer));
+}
+
+export function step(text: string): void {
+  process.stdout.write(`› ${text}\n`);
+}
+
+export function report(text: string): void {
+  process.stdout.write(`  ${text}\n`);
+}
+
+export function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
