@@ -46,3 +46,38 @@ export async function produceRaw(kafka: Kafka, topic: string, rows: readonly Sto
     await producer.disconnect();
   }
 }
+
+/**
+ * Reads the topic from the beginning in a fresh consumer group, the platform's consumer settings and
+ * three partitions at a time as its EventConsumer does, and does nothing with each message but count
+ * it. Timed from the first message to the last, so the group join is not counted. Returns the ms.
+ */
+export async function consumeRaw(kafka: Kafka, topic: string, groupId: string, expected: number): Promise<number> {
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 15_000, heartbeatInterval: 3_000 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    let seen = 0;
+    let first = 0;
+    const done = new Promise<number>((resolve) => {
+      void consumer.run({
+        autoCommit: true,
+        partitionsConsumedConcurrently: 3,
+        eachMessage: async () => {
+          if (seen === 0) first = now();
+          seen += 1;
+          if (seen === expected) resolve(now() - first);
+        },
+      });
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`raw consume saw ${seen} of ${expected} messages in 120 s`)), 120_000)));
+    try {
+      return await Promise.race([done, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  } finally {
+    await consumer.disconnect();
+  }
+}

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { ServiceName } from '@syfo/contracts';
+import {
+  DEFAULT_ENVIRONMENT,
+  LOCAL_SERVICES,
+  REPO_ROOT,
+  ServiceProcess,
+  deleteTopicsWithPrefix,
+  grpcAddress,
+  grpcClient,
+  localService,
+  prepareInfrastructure,
+  recreateDatabase,
+  testKafka,
+  type LocalEnvironment,
+} from '@syfo/testing';
+import type { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+
+import { feed, GrpcFeedTarget } from '../simulator/feeder';
+import { simulate } from '../simulator/simulation';
+import { sickNoteRequest, storedRows, type SubmitRequest } from './bench-notes';
+import { analyzeAsAutovacuumWould, Cleanups, describeSetup, medianOf, message, report, step, stopOrKill, type Figures } from './harness';
+import { fraction, kafkaBrokerPid, measureCpu, memoryMiB, now, perSecond, positiveInt, postgresCpu, processCpu, RssSampler, type CpuSource } from './measure';
+import { noteTimes, delayFigures, pipelineSettled } from './pipeline';
+import { deleteGroupsWithPrefix, submitAll, waitUntil, type Submitted } from './platform';
+import { CLOCK_START, NATIONAL_YEAR, renderPlatformReport, type PlatformBenchOptions } from './platform-report';
+import { consumeRaw, produceRaw } from './raw-kafka';
+import { createScratchTables, dropScratchTables, insertBatched, insertOneNotePerTransaction, RAW_PER_NOTE_CONNECTIONS, resetScratchTables } from './raw-postgres';
+
+/**
+ * The platform benchmark behind `npm run bench` (docs/benchmarks.md): all five services as real
+ * processes on one machine, sick notes submitted over gRPC, and for each note the time until triage
+ * and statistics had processed it, at the most the platform takes and at a steady offered load; the
+ * raw Kafka and PostgreSQL limits for the same messages and rows in the same run; every service's
+ * memory at rest and under load; a national year of the simulator's documents replayed as fast as
+ * the platform takes them. Several runs, each figure their median. It measures and prints; it never
+ * fails on speed, and no test depends on it.
+ */
+const options: PlatformBenchOptions = {
+  runs: positiveInt('BENCH_RUNS', 3),
+  notes: positiveInt('BENCH_NOTES', 10_000),
+  concurrency: positiveInt('BENCH_CONCURRENCY', 64),
+  steadySeconds: positiveInt('BENCH_STEADY_SECONDS', 60),
+  steadyPercent: positiveInt('BENCH_STEADY_PERCENT', 50),
+  nationalScale: fraction('BENCH_NATIONAL_SCALE', 0.001),
+};
+/** In flight at most while the steady phase offers its load: enough that a slow moment queues, not throttles. */
+const STEADY_IN_FLIGHT = 256;
+/** Below this many notes per second the platform is stuck, not slow. */
+const WAIT_LIMIT_MS = Math.max(300_000, options.notes * 20);
+/** A safety net, since a hung call has no deadline: generous for the phases, plus two days for a whole national year. */
+const RUN_LIMIT_MS = 30 * 60_000 + options.nationalScale * 48 * 3_600_000;
+const LOG_DIR = join(REPO_ROOT, '.local', 'logs', 'bench');
+const REPORT = join(REPO_ROOT, 'docs', 'benchmarks.md');
+const SERVICES = LOCAL_SERVICES.map((service) => service.name);
+
+const cleanups = new Cleanups();
+
+async function main(): Promise<void> {
+  cleanups.onSignals();
+  const setup = await describeSetup();
+  process.stdout.write(`Machine: ${setup.machine}\nVersions: ${setup.versions}\nOptions: ${JSON.stringify(options)}\n`);
+  const runs: Figures[] = [];
+  for (let run = 1; run <= options.runs; run += 1) {
+    process.stdout.write(`\n=== run ${run} of ${options.runs}\n`);
+    const watchdog = setTimeout(() => {
+      process.stderr.write(`run ${run} exceeded ${Math.round(RUN_LIMIT_MS / 60_000)} min; giving up\n`);
+      void cleanups.run().finally(() => process.exit(1));
+    }, RUN_LIMIT_MS).unref();
+    try {
+      runs.push(await benchmarkRun(run, setup.postgresSettings.autovacuum === 'on'));
+    } finally {
+      clearTimeout(watchdog);
+      await cleanups.run();
+    }
+  }
+  const text = renderPlatformReport({ ...setup, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), options, runs }, medianOf(runs));
+  writeFileSync(REPORT, text);
+  process.stdout.write(`\n${text}\nWritten to ${REPORT}\n`);
+}
+
+/** One complete run in a fresh environment: its own database contents, topic prefix and processes. */
+async function benchmarkRun(run: number, autovacuum: boolean): Promise<Figures> {
+  const env: LocalEnvironment = { ...DEFAULT_ENVIRONMENT, database: 'syfo_bench', portOffset: 2000, topicPrefix: `bench-${randomUUID().slice(0, 8)}.` };
+  const kafka = testKafka(env.kafkaBrokers);
+  const figures: Figures = {};
+  cleanups.push(async () => {
+    await deleteTopicsWithPrefix(kafka, env.topicPrefix);
+    await deleteGroupsWithPrefix(kafka, env.topicPrefix);
+  });
+
+  step(`preparing database ${env.database} and topics under ${env.topicPrefix}`);
+  await recreateDatabase(env);
+  await prepareInfrastructure(env);
+  const pool = new Pool({ host: env.pgHost, port: env.pgPort, user: 'postgres', database: env.database, max: RAW_PER_NOTE_CONNECTIONS + 2 });
+  cleanups.push(() => pool.end());
+
+  const notes = Array.from({ length: options.notes }, (_, n) => sickNoteRequest('max', n));
+  Object.assign(figures, await rawLimits(run, pool, kafka, env, notes));
+
+  step('starting the five services');
+  const services = new Map<ServiceName, ServiceProcess>();
+  await Promise.all(SERVICES.map((name) => startService(name, env, services)));
+  if (!autovacuum) analyzeAsAutovacuumWould(pool, cleanups);
+  await new Promise((resolve) => setTimeout(resolve, 5_000)); // start-up garbage settles before "at rest"
+  const pids = () => new Map(SERVICES.map((name) => [name, services.get(name)?.pid]));
+  for (const [name, pid] of pids()) figures[`memory.${name}.rest`] = memoryMiB(pid!).rss;
+
+  const intake = grpcClient('case-intake', 'SickNoteService', grpcAddress(localService('case-intake'), env));
+  cleanups.push(() => intake.close());
+  const settled = (what: string) => waitUntil(what, () => pipelineSettled(kafka, pool, env.topicPrefix), WAIT_LIMIT_MS, 500);
+  const cpuSources: Record<string, CpuSource> = {
+    ...Object.fromEntries(SERVICES.map((name) => [name, () => processCpu(services.get(name)?.pid)])),
+    postgres: () => postgresCpu(env.database),
+    kafka: () => processCpu(kafkaBrokerPid()),
+    bench: () => new Map([[process.pid, (process.cpuUsage().user + process.cpuUsage().system) / 1000]]),
+  };
+
+  step(`maximum: ${options.notes.toLocaleString('en-US')} notes, ${options.concurrency} calls in flight, until triage and statistics are done`);
+  const load = new RssSampler(pids);
+  const stopCpu = measureCpu(cpuSources);
+  const max = await submitAll(intake.call, notes, { concurrency: options.concurrency, correlationPrefix: `max-` });
+  await settled('the maximum phase has gone through the platform');
+  const cpu = stopCpu();
+  figures['cpu.max.busy'] = cpu.machineBusy;
+  for (const [source, ms] of Object.entries(cpu.ms)) figures[`cpu.max.${source}`] = ms / options.notes;
+  figures['max.intakeNotesPerS'] = perSecond(options.notes, max.endedAt - max.startedAt);
+  Object.assign(figures, delayFigures('max', sentAtByNote(max, 'max-'), await noteTimes(pool, 'max-')));
+  report(`${Math.round(figures['max.notesPerS']!)} notes/s through both; delay to both p50 ${seconds(figures['max.delay.both.p50']!)}, p99 ${seconds(figures['max.delay.both.p99']!)}`);
+
+  const rate = Math.max(1, Math.round((figures['max.notesPerS']! * options.steadyPercent) / 100));
+  const steadyCount = rate * options.steadySeconds;
+  step(`steady: ${rate} notes/s offered (${options.steadyPercent} % of the maximum) for ${options.steadySeconds} s`);
+  const steadyNotes = Array.from({ length: steadyCount }, (_, n) => sickNoteRequest('steady', options.notes + n));
+  const steady = await submitAll(intake.call, steadyNotes, { concurrency: STEADY_IN_FLIGHT, ratePerS: rate, correlationPrefix: `steady-` });
+  await settled('the steady phase has gone through the platform');
+  figures['steady.offeredPerS'] = rate;
+  Object.assign(figures, delayFigures('steady', sentAtByNote(steady, 'steady-'), await noteTimes(pool, 'steady-')));
+  report(`delay to both p50 ${seconds(figures['steady.delay.both.p50']!)}, p99 ${seconds(figures['steady.delay.both.p99']!)}`);
+  for (const [name, peak] of load.stop()) figures[`memory.${name}.load`] = peak;
+
+  Object.assign(figures, await nationalYear(env, pids, settled));
+
+  for (const [name, pid] of pids()) figures[`memory.${name}.hwm`] = memoryMiB(pid!).peak;
+  step('stopping the services');
+  await Promise.all([...services.values()].map(stopOrKill));
+  for (const [key, value] of Object.entries(ratios(figures))) figures[key] = value;
+  return figures;
+}
+
+/** PostgreSQL and Kafka alone, for the same rows and messages the platform writes for the notes. */
+async function rawLimits(run: number, pool: Pool, kafka: Kafka, env: LocalEnvironment, notes: readonly SubmitRequest[]): Promise<Figures> {
+  const figures: Figures = {};
+  const rows = notes.map((note) => storedRows(note, env.region));
+  step('raw PostgreSQL: case-intake\'s rows for every note, batched and one note per transaction');
+  await createScratchTables(pool);
+  await resetScratchTables(pool);
+  figures['raw.pg.batched.notesPerS'] = perSecond(notes.length, await insertBatched(pool, rows));
+  await resetScratchTables(pool);
+  figures['raw.pg.perNote.notesPerS'] = perSecond(notes.length, await insertOneNotePerTransaction(pool, rows));
+  await dropScratchTables(pool);
+  report(`${Math.round(figures['raw.pg.batched.notesPerS'])} notes/s batched, ${Math.round(figures['raw.pg.perNote.notesPerS'])} one per transaction`);
+
+  step('raw Kafka: every note\'s two events produced, then consumed');
+  const topic = `${env.topicPrefix}bench.raw`;
+  const produced = await produceRaw(kafka, topic, rows);
+  figures['raw.kafka.produce.notesPerS'] = perSecond(notes.length, produced.ms);
+  figures['raw.kafka.produce.msgsPerS'] = perSecond(produced.messages, produced.ms);
+  figures['raw.kafka.bytesPerMessage'] = produced.bytes / produced.messages;
+  const consumedMs = await consumeRaw(kafka, topic, `${env.topicPrefix}bench.raw-consume-${run}`, produced.messages);
+  figures['raw.kafka.consume.notesPerS'] = perSecond(notes.length, consumedMs);
+  figures['raw.kafka.consume.msgsPerS'] = perSecond(produced.messages, consumedMs);
+  report(`${Math.round(figures['raw.kafka.produce.msgsPerS'])} msg/s produced, ${Math.round(figures['raw.kafka.consume.msgsPerS'])} msg/s consumed`);
+  return figures;
+}
+
+/**
+ * A year of the whole country's documents from the simulator, at a fraction of its people, fed to
+ * case-intake as the case systems would (the employer register, then person by person, sick notes in
+ * bulk streams) as fast as it takes them, until triage and statistics have processed everything.
+ */
+async function nationalYear(env: LocalEnvironment, pids: () => ReadonlyMap<string, number | undefined>, settled: (what: string) => Promise<number>): Promise<Figures> {
+  const simulation = simulate({ seed: 1, area: 'country', scale: options.nationalScale, firstYear: NATIONAL_YEAR, lastYear: NATIONAL_YEAR });
+  step(`national year ${NATIONAL_YEAR} at scale ${options.nationalScale}: ${(simulation.size.employed + simulation.size.withoutEmployer).toLocaleString('en-US')} persons`);
+  const target = new GrpcFeedTarget(grpcAddress(localService('case-intake'), env));
+  cleanups.push(() => target.close());
+  const memory = new RssSampler(pids);
+  const start = now();
+  const summary = await feed(simulation, target, { rate: 0, onProgress: (progress) => report(`… ${progress.persons.toLocaleString('en-US')} persons fed`), progressEveryMs: 60_000 });
+  if (summary.refused > 0) throw new Error(`case-intake refused ${summary.refused} simulated documents: ${summary.refusedReasons.join('; ')}`);
+  const fedAt = now();
+  const doneAt = await settled('the national year has gone through the platform');
+  const documents = Object.values(summary.sent).reduce((sum, count) => sum + count, 0);
+  const figures: Figures = {
+    'national.documents': documents,
+    'national.sickNotes': summary.sent['sick-note'],
+    'national.persons': summary.persons,
+    'national.feedS': (fedAt - start) / 1000,
+    'national.totalS': (doneAt - start) / 1000,
+    'national.documentsPerS': perSecond(documents, doneAt - start),
+  };
+  for (const [name, peak] of memory.stop()) figures[`memory.${name}.national`] = peak;
+  report(`${documents.toLocaleString('en-US')} documents in ${figures['national.totalS']!.toFixed(1)} s (${Math.round(figures['national.documentsPerS']!)}/s)`);
+  return figures;
+}
+
+/** The platform's end-to-end rate over each raw limit of the same run. */
+function ratios(figures: Figures): Figures {
+  const result: Figures = {};
+  for (const phase of ['max', 'steady']) {
+    for (const limit of ['raw.pg.perNote', 'raw.pg.batched', 'raw.kafka.produce', 'raw.kafka.consume']) {
+      result[`ratio.${phase}/${limit}`] = figures[`${phase}.notesPerS`]! / figures[`${limit}.notesPerS`]!;
+    }
+  }
+  return result;
+}
+
+function sentAtByNote(submitted: Submitted, prefix: string): Map<string, number> {
+  return new Map(Array.from(submitted.sentAt, (at, index) => [`${prefix}${index}`, at]));
+}
+
+async function startService(name: ServiceName, env: LocalEnvironment, services: Map<ServiceName, ServiceProcess>): Promise<void> {
+  // Every service on the same frozen simulated day, so the replayed year is the last one for all.
+  const service = new ServiceProcess(localService(name), env, { LOG_LEVEL: 'warn', CLOCK_MODE: 'simulated', CLOCK_START }, LOG_DIR);
+  services.set(name, service);
+  cleanups.push(() => stopOrKill(service));
+  await service.start();
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`bench failed: ${message(error)}\n`);
+  await cleanups.run();
+  process.exit(1);
+});
