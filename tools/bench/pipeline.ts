@@ -1,5 +1,5 @@
 import { CONSUMER_GROUPS, type ConsumerGroup } from '@syfo/contracts';
-import { groupCaughtUp, LOCAL_SERVICES } from '@syfo/testing';
+import { LOCAL_SERVICES } from '@syfo/testing';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 
@@ -92,19 +92,30 @@ function bothDone(times: NoteTimes): number | undefined {
 /**
  * True when nothing is left in flight: every service's outbox published and every pipeline group
  * committed to the end of every topic it reads. Checked twice, since an event published between the
- * two checks would otherwise be missed.
+ * two checks would otherwise be missed. One admin connection and one offsets request per topic and
+ * per group, so polling adds little load to the broker it measures.
  */
 export async function pipelineSettled(kafka: Kafka, pool: Pool, topicPrefix: string): Promise<boolean> {
-  for (let check = 0; check < 2; check += 1) {
-    for (const service of LOCAL_SERVICES) {
-      const { rows } = await pool.query(`SELECT EXISTS (SELECT 1 FROM ${service.schema}.outbox_message WHERE published_at IS NULL) AS pending`);
-      if (rows[0].pending === true) return false;
-    }
-    for (const group of PIPELINE_GROUPS) {
-      for (const topic of CONSUMER_GROUPS[group].topics) {
-        if (!(await groupCaughtUp(kafka, `${topicPrefix}${group}`, `${topicPrefix}${topic}`))) return false;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (let check = 0; check < 2; check += 1) {
+      for (const service of LOCAL_SERVICES) {
+        const { rows } = await pool.query(`SELECT EXISTS (SELECT 1 FROM ${service.schema}.outbox_message WHERE published_at IS NULL) AS pending`);
+        if (rows[0].pending === true) return false;
+      }
+      const topics = [...new Set(PIPELINE_GROUPS.flatMap((group) => CONSUMER_GROUPS[group].topics))].map((topic) => `${topicPrefix}${topic}`);
+      const ends = new Map(await Promise.all(topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)));
+      for (const group of PIPELINE_GROUPS) {
+        const committed = await admin.fetchOffsets({ groupId: `${topicPrefix}${group}`, topics: CONSUMER_GROUPS[group].topics.map((topic) => `${topicPrefix}${topic}`) });
+        for (const { topic, partitions } of committed) {
+          const caughtUp = ends.get(topic)!.every((end) => end.offset === '0' || Number(partitions.find((p) => p.partition === end.partition)?.offset ?? '-1') >= Number(end.offset));
+          if (!caughtUp) return false;
+        }
       }
     }
+    return true;
+  } finally {
+    await admin.disconnect();
   }
-  return true;
 }

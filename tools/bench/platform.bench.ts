@@ -112,7 +112,7 @@ async function benchmarkRun(run: number, autovacuum: boolean): Promise<Figures> 
 
   const intake = grpcClient('case-intake', 'SickNoteService', grpcAddress(localService('case-intake'), env));
   cleanups.push(() => intake.close());
-  const settled = (what: string) => waitUntil(what, () => pipelineSettled(kafka, pool, env.topicPrefix), WAIT_LIMIT_MS, 500);
+  const settled = (what: string) => waitUntil(what, () => pipelineSettled(kafka, pool, env.topicPrefix), WAIT_LIMIT_MS, 1_000);
   const cpuSources: Record<string, CpuSource> = {
     ...Object.fromEntries(SERVICES.map((name) => [name, () => processCpu(services.get(name)?.pid)])),
     postgres: () => postgresCpu(env.database),
