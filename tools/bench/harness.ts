@@ -1,12 +1,26 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { DEFAULT_ENVIRONMENT, REPO_ROOT, type ServiceProcess } from '@syfo/testing';
+import type { ServiceName } from '@syfo/contracts';
+import {
+  DEFAULT_ENVIRONMENT,
+  REPO_ROOT,
+  ServiceProcess,
+  deleteTopicsWithPrefix,
+  localService,
+  prepareInfrastructure,
+  recreateDatabase,
+  testKafka,
+  type LocalEnvironment,
+} from '@syfo/testing';
+import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 
 import { median } from './measure';
+import { deleteGroupsWithPrefix } from './platform';
 
 /** One run's results, flat so that several runs reduce to their medians key by key. */
 export type Figures = Record<string, number>;
@@ -63,6 +77,48 @@ export async function stopOrKill(service: ServiceProcess): Promise<void> {
   await Promise.race([service.stop(), new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
   clearTimeout(timer);
   await service.kill();
+}
+
+/** Where the benchmarks' services write their logs. */
+export const BENCH_LOG_DIR = join(REPO_ROOT, '.local', 'logs', 'bench');
+
+export interface BenchEnvironment {
+  readonly env: LocalEnvironment;
+  readonly kafka: Kafka;
+  /** The bench's own superuser connections, for raw limits and measurement. */
+  readonly pool: Pool;
+}
+
+/**
+ * A run's own world: the database recreated with every migration, the topics under a fresh prefix,
+ * ports shifted. The clean-ups delete its topics and consumer groups and close the pool; the
+ * database stays for inspection until the next run.
+ */
+export async function freshBenchEnvironment(
+  cleanups: Cleanups,
+  where: { readonly database: string; readonly portOffset: number; readonly topicPrefix: string },
+  poolSize: number,
+): Promise<BenchEnvironment> {
+  const env: LocalEnvironment = { ...DEFAULT_ENVIRONMENT, database: where.database, portOffset: where.portOffset, topicPrefix: `${where.topicPrefix}-${randomUUID().slice(0, 8)}.` };
+  const kafka = testKafka(env.kafkaBrokers);
+  cleanups.push(async () => {
+    await deleteTopicsWithPrefix(kafka, env.topicPrefix);
+    await deleteGroupsWithPrefix(kafka, env.topicPrefix);
+  });
+  step(`preparing database ${env.database} and topics under ${env.topicPrefix}`);
+  await recreateDatabase(env);
+  await prepareInfrastructure(env);
+  const pool = new Pool({ host: env.pgHost, port: env.pgPort, user: 'postgres', database: env.database, max: poolSize });
+  cleanups.push(() => pool.end());
+  return { env, kafka, pool };
+}
+
+/** A service as a real process with the bench's log level and log folder; the clean-ups stop it. */
+export async function startBenchService(name: ServiceName, env: LocalEnvironment, cleanups: Cleanups, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
+  const service = new ServiceProcess(localService(name), env, { LOG_LEVEL: 'warn', ...overrides }, BENCH_LOG_DIR);
+  cleanups.push(() => stopOrKill(service));
+  await service.start();
+  return service;
 }
 
 export interface MachineSetup {

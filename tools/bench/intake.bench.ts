@@ -1,28 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { SickNoteReceivedEvent, type ConsumerGroup, type ServiceName } from '@syfo/contracts';
-import {
-  DEFAULT_ENVIRONMENT,
-  REPO_ROOT,
-  ServiceProcess,
-  deleteTopicsWithPrefix,
-  grpcAddress,
-  grpcClient,
-  groupCaughtUp,
-  localService,
-  prepareInfrastructure,
-  recreateDatabase,
-  testKafka,
-  type LocalEnvironment,
-} from '@syfo/testing';
-import { Pool } from 'pg';
+import { REPO_ROOT, grpcAddress, grpcClient, groupCaughtUp, localService, type ServiceProcess } from '@syfo/testing';
 
 import { sickNoteRequest, storedRows } from './bench-notes';
-import { Cleanups, analyzeAsAutovacuumWould, describeSetup, medianOf, message, report, step, stopOrKill, type Figures } from './harness';
+import { Cleanups, analyzeAsAutovacuumWould, describeSetup, freshBenchEnvironment, medianOf, message, report, startBenchService, step, stopOrKill, type Figures } from './harness';
 import { kafkaBrokerPid, measureCpu, memoryMiB, now, percentile, perSecond, positiveInt, postgresCpu, processCpu, type CpuSource, type CpuUsage } from './measure';
-import { deleteGroupsWithPrefix, startGroupsAtEnd, submitAll, waitUntil, type Submitted } from './platform';
+import { startGroupsAtEnd, submitAll, waitUntil, type Submitted } from './platform';
 import { produceRaw } from './raw-kafka';
 import { createScratchTables, dropScratchTables, insertBatched, insertOneNotePerTransaction, resetScratchTables } from './raw-postgres';
 import { renderReport, type BenchContext, type Phase } from './report';
@@ -38,7 +23,6 @@ const options = {
   concurrency: positiveInt('BENCH_CONCURRENCY', 64),
   runs: positiveInt('BENCH_RUNS', 1),
 };
-const LOG_DIR = join(REPO_ROOT, '.local', 'logs', 'bench');
 const REPORT = join(REPO_ROOT, 'docs', 'benchmarks', 'case-intake.md');
 /** Waits assume at least 100 notes/s; slower than that means something is stuck, not slow. */
 const WAIT_LIMIT_MS = Math.max(120_000, options.notes * 10);
@@ -78,20 +62,9 @@ async function main(): Promise<void> {
 
 /** One complete run in a fresh environment: its own database contents, topic prefix and processes. */
 async function benchmarkRun(autovacuum: boolean): Promise<Figures> {
-  const env: LocalEnvironment = { ...DEFAULT_ENVIRONMENT, database: 'syfo_bench', portOffset: 2000, topicPrefix: `bench-${randomUUID().slice(0, 8)}.` };
-  const kafka = testKafka(env.kafkaBrokers);
+  const { env, kafka, pool } = await freshBenchEnvironment(cleanups, { database: 'syfo_bench', portOffset: 2000, topicPrefix: 'bench' }, 12);
   const topic = `${env.topicPrefix}${SickNoteReceivedEvent.topic}`;
   const figures: Figures = {};
-  cleanups.push(async () => {
-    await deleteTopicsWithPrefix(kafka, env.topicPrefix);
-    await deleteGroupsWithPrefix(kafka, env.topicPrefix);
-  });
-
-  step(`preparing database ${env.database} and topics under ${env.topicPrefix}`);
-  await recreateDatabase(env);
-  await prepareInfrastructure(env);
-  const pool = new Pool({ host: env.pgHost, port: env.pgPort, user: 'postgres', database: env.database, max: 12 });
-  cleanups.push(() => pool.end());
   const pending = async () => (await pool.query('SELECT count(*)::int AS n FROM case_intake.outbox_message WHERE published_at IS NULL')).rows[0].n as number;
 
   step(`generating ${options.notes.toLocaleString('en-US')} × 2 distinct sick notes`);
@@ -145,7 +118,7 @@ async function benchmarkRun(autovacuum: boolean): Promise<Figures> {
   step('phase 3: case-intake alone');
   await pool.query('CHECKPOINT');
   if (!autovacuum) analyzeAsAutovacuumWould(pool, cleanups);
-  await startService('case-intake', env, services);
+  services.set('case-intake', await startBenchService('case-intake', env, cleanups));
   await new Promise((resolve) => setTimeout(resolve, 1_000)); // let start-up garbage settle before "at rest"
   figures['rss.atRest'] = memoryMiB(services.get('case-intake')!.pid!).rss;
   const intake = grpcClient('case-intake', 'SickNoteService', grpcAddress(localService('case-intake'), env));
@@ -164,7 +137,7 @@ async function benchmarkRun(autovacuum: boolean): Promise<Figures> {
   step('phase 4: end to end, with triage and statistics');
   const groups: ConsumerGroup[] = ['triage.intake-events', 'statistics.intake-events'];
   await startGroupsAtEnd(kafka, groups.map((group) => `${env.topicPrefix}${group}`), topic);
-  await Promise.all((['triage', 'statistics'] as const).map((name) => startService(name, env, services)));
+  await Promise.all((['triage', 'statistics'] as const).map(async (name) => services.set(name, await startBenchService(name, env, cleanups))));
   const statistics = grpcClient('statistics', 'IntakeCountsService', grpcAddress(localService('statistics'), env));
   cleanups.push(() => statistics.close());
   const counted = async () => Number((await statistics.call<{ totalSickNotes: string }>('GetIntakeCounts', {})).totalSickNotes);
@@ -191,13 +164,6 @@ async function benchmarkRun(autovacuum: boolean): Promise<Figures> {
   await Promise.all([...services.values()].map(stopOrKill));
   addRatios(figures);
   return figures;
-}
-
-async function startService(name: ServiceName, env: LocalEnvironment, services: Map<ServiceName, ServiceProcess>): Promise<void> {
-  const service = new ServiceProcess(localService(name), env, { LOG_LEVEL: 'warn' }, LOG_DIR);
-  services.set(name, service);
-  cleanups.push(() => stopOrKill(service));
-  await service.start();
 }
 
 function latencyFigures(submitted: Submitted): Figures {

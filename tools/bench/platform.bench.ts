@@ -1,32 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { ServiceName } from '@syfo/contracts';
-import {
-  DEFAULT_ENVIRONMENT,
-  LOCAL_SERVICES,
-  REPO_ROOT,
-  ServiceProcess,
-  deleteTopicsWithPrefix,
-  grpcAddress,
-  grpcClient,
-  localService,
-  prepareInfrastructure,
-  recreateDatabase,
-  testKafka,
-  type LocalEnvironment,
-} from '@syfo/testing';
+import { LOCAL_SERVICES, REPO_ROOT, grpcAddress, grpcClient, localService, type LocalEnvironment, type ServiceProcess } from '@syfo/testing';
 import type { Kafka } from 'kafkajs';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 
 import { feed, GrpcFeedTarget } from '../simulator/feeder';
 import { simulate } from '../simulator/simulation';
 import { sickNoteRequest, storedRows, type SubmitRequest } from './bench-notes';
-import { analyzeAsAutovacuumWould, Cleanups, describeSetup, medianOf, message, report, step, stopOrKill, type Figures } from './harness';
+import { analyzeAsAutovacuumWould, Cleanups, describeSetup, freshBenchEnvironment, medianOf, message, report, startBenchService, step, stopOrKill, type Figures } from './harness';
 import { fraction, kafkaBrokerPid, measureCpu, memoryMiB, now, perSecond, positiveInt, postgresCpu, processCpu, RssSampler, type CpuSource } from './measure';
 import { noteTimes, delayFigures, pipelineSettled } from './pipeline';
-import { deleteGroupsWithPrefix, submitAll, waitUntil, type Submitted } from './platform';
+import { submitAll, waitUntil, type Submitted } from './platform';
 import { CLOCK_START, NATIONAL_YEAR, renderPlatformReport, type PlatformBenchOptions } from './platform-report';
 import { consumeRaw, produceRaw } from './raw-kafka';
 import { createScratchTables, dropScratchTables, insertBatched, insertOneNotePerTransaction, RAW_PER_NOTE_CONNECTIONS, resetScratchTables } from './raw-postgres';
@@ -54,7 +40,6 @@ const STEADY_IN_FLIGHT = 256;
 const WAIT_LIMIT_MS = Math.max(300_000, options.notes * 20);
 /** A safety net, since a hung call has no deadline: generous for the phases, plus two days for a whole national year. */
 const RUN_LIMIT_MS = 30 * 60_000 + options.nationalScale * 48 * 3_600_000;
-const LOG_DIR = join(REPO_ROOT, '.local', 'logs', 'bench');
 const REPORT = join(REPO_ROOT, 'docs', 'benchmarks.md');
 const SERVICES = LOCAL_SERVICES.map((service) => service.name);
 
@@ -85,26 +70,16 @@ async function main(): Promise<void> {
 
 /** One complete run in a fresh environment: its own database contents, topic prefix and processes. */
 async function benchmarkRun(run: number, autovacuum: boolean): Promise<Figures> {
-  const env: LocalEnvironment = { ...DEFAULT_ENVIRONMENT, database: 'syfo_bench', portOffset: 2000, topicPrefix: `bench-${randomUUID().slice(0, 8)}.` };
-  const kafka = testKafka(env.kafkaBrokers);
+  const { env, kafka, pool } = await freshBenchEnvironment(cleanups, { database: 'syfo_bench', portOffset: 2000, topicPrefix: 'bench' }, RAW_PER_NOTE_CONNECTIONS + 2);
   const figures: Figures = {};
-  cleanups.push(async () => {
-    await deleteTopicsWithPrefix(kafka, env.topicPrefix);
-    await deleteGroupsWithPrefix(kafka, env.topicPrefix);
-  });
-
-  step(`preparing database ${env.database} and topics under ${env.topicPrefix}`);
-  await recreateDatabase(env);
-  await prepareInfrastructure(env);
-  const pool = new Pool({ host: env.pgHost, port: env.pgPort, user: 'postgres', database: env.database, max: RAW_PER_NOTE_CONNECTIONS + 2 });
-  cleanups.push(() => pool.end());
 
   const notes = Array.from({ length: options.notes }, (_, n) => sickNoteRequest('max', n));
   Object.assign(figures, await rawLimits(run, pool, kafka, env, notes));
 
   step('starting the five services');
   const services = new Map<ServiceName, ServiceProcess>();
-  await Promise.all(SERVICES.map((name) => startService(name, env, services)));
+  // Every service on the same frozen simulated day, so the replayed year is the last one for all.
+  await Promise.all(SERVICES.map(async (name) => services.set(name, await startBenchService(name, env, cleanups, { CLOCK_MODE: 'simulated', CLOCK_START }))));
   if (!autovacuum) analyzeAsAutovacuumWould(pool, cleanups);
   await new Promise((resolve) => setTimeout(resolve, 5_000)); // start-up garbage settles before "at rest"
   const pids = () => new Map(SERVICES.map((name) => [name, services.get(name)?.pid]));
@@ -221,14 +196,6 @@ function ratios(figures: Figures): Figures {
 
 function sentAtByNote(submitted: Submitted, prefix: string): Map<string, number> {
   return new Map(Array.from(submitted.sentAt, (at, index) => [`${prefix}${index}`, at]));
-}
-
-async function startService(name: ServiceName, env: LocalEnvironment, services: Map<ServiceName, ServiceProcess>): Promise<void> {
-  // Every service on the same frozen simulated day, so the replayed year is the last one for all.
-  const service = new ServiceProcess(localService(name), env, { LOG_LEVEL: 'warn', CLOCK_MODE: 'simulated', CLOCK_START }, LOG_DIR);
-  services.set(name, service);
-  cleanups.push(() => stopOrKill(service));
-  await service.start();
 }
 
 function seconds(ms: number): string {

@@ -4,26 +4,12 @@ import { join } from 'node:path';
 
 import { ArbeidsforholdChangedEvent, SickNoteReceivedEvent, TilfellerChangedEvent, TOPICS, VirksomhetChangedEvent, type EventDefinition } from '@syfo/contracts';
 import { createProducer } from '@syfo/platform';
-import {
-  DEFAULT_ENVIRONMENT,
-  REPO_ROOT,
-  ServiceProcess,
-  deleteTopicsWithPrefix,
-  grpcAddress,
-  grpcClient,
-  httpBase,
-  localService,
-  prepareInfrastructure,
-  recreateDatabase,
-  testKafka,
-  type LocalEnvironment,
-} from '@syfo/testing';
+import { REPO_ROOT, grpcAddress, grpcClient, httpBase, localService, type ServiceProcess } from '@syfo/testing';
 import type { Message } from 'kafkajs';
-import { Pool } from 'pg';
 
-import { Cleanups, describeSetup, message, report, step, stopOrKill } from './harness';
+import { Cleanups, describeSetup, freshBenchEnvironment, message, report, startBenchService, step, stopOrKill } from './harness';
 import { fraction, kafkaBrokerPid, measureCpu, now, percentile, perSecond, positiveInt, postgresCpu, processCpu, type CpuSource } from './measure';
-import { deleteGroupsWithPrefix, waitUntil } from './platform';
+import { waitUntil } from './platform';
 import { StatisticsDataset, type StreamEvent } from './statistics-dataset';
 import {
   createScratchTables,
@@ -57,7 +43,6 @@ const verify = process.env['BENCH_VERIFY'] === undefined || process.env['BENCH_V
 const RAW_PERSON_SAMPLE = 200_000;
 const YEAR = 2025;
 const WINDOW = `${YEAR}-Q1..${YEAR}-Q4`;
-const LOG_DIR = join(REPO_ROOT, '.local', 'logs', 'bench-statistics');
 const REPORT = join(REPO_ROOT, 'docs', 'benchmarks', 'statistics.md');
 const RUN_LIMIT_MS = 40 * 60_000;
 const GROUP = 'statistics.intake-events';
@@ -71,14 +56,9 @@ async function main(): Promise<void> {
     void cleanups.run().finally(() => process.exit(1));
   }, RUN_LIMIT_MS).unref();
 
-  const env: LocalEnvironment = { ...DEFAULT_ENVIRONMENT, database: 'syfo_bench_statistics', portOffset: 5000, topicPrefix: `bench-stats-${randomUUID().slice(0, 8)}.` };
-  const kafka = testKafka(env.kafkaBrokers);
-  cleanups.push(async () => {
-    await deleteTopicsWithPrefix(kafka, env.topicPrefix);
-    await deleteGroupsWithPrefix(kafka, env.topicPrefix);
-  });
   const setup = await describeSetup();
   process.stdout.write(`Machine: ${setup.machine}\nVersions: ${setup.versions}\n`);
+  const { env, kafka, pool } = await freshBenchEnvironment(cleanups, { database: 'syfo_bench_statistics', portOffset: 5000, topicPrefix: 'bench-stats' }, 8);
 
   const figures: Record<string, number> = { scale: options.scale };
   const phases: Partial<Record<StatisticsPhase, { wallS: number; busy: number; ms: Record<string, number> }>> = {};
@@ -99,11 +79,6 @@ async function main(): Promise<void> {
     return result;
   };
 
-  step(`preparing database ${env.database} and topics under ${env.topicPrefix}`);
-  await recreateDatabase(env);
-  await prepareInfrastructure(env);
-  const pool = new Pool({ host: env.pgHost, port: env.pgPort, user: 'postgres', database: env.database, max: 8 });
-  cleanups.push(() => pool.end());
   const dataset = new StatisticsDataset(options.scale, YEAR);
   Object.assign(figures, { units: dataset.units, hovedenheter: dataset.hovedenheter, persons: dataset.persons });
 
@@ -133,10 +108,8 @@ async function main(): Promise<void> {
   report(`${counts.arbeidsforhold.toLocaleString('en-US')} arbeidsforhold, ${counts.sickNotes.toLocaleString('en-US')} sick notes; ${Math.round(figures['load.personsPerS']!)} person rows/s (generated and written)`);
 
   step('starting statistics');
-  const service = new ServiceProcess(localService('statistics'), env, { LOG_LEVEL: 'warn', STATISTICS_WINDOW: WINDOW, STATISTICS_REFRESH_INTERVAL_MS: '3600000' }, LOG_DIR);
+  const service = await startBenchService('statistics', env, cleanups, { STATISTICS_WINDOW: WINDOW, STATISTICS_REFRESH_INTERVAL_MS: '3600000' });
   running.statistics = service;
-  cleanups.push(() => stopOrKill(service));
-  await service.start();
   const admin = grpcClient('statistics', 'StatisticsAdminService', grpcAddress(localService('statistics'), env));
   cleanups.push(() => admin.close());
 
