@@ -35,14 +35,14 @@ let producer: Producer;
 let relay: OutboxRelay;
 let outbox: OutboxService;
 let consumer: EventConsumer;
-/** What the handler does with the next event of a person, for the failure tests. */
+/** What the handler does with the next event of a person, or with one note, for the failure tests. */
 const behaviour = new Map<string, () => void>();
 
 class RecordingHandler implements EventHandler<typeof SickNoteReceivedEvent> {
   public readonly event = SickNoteReceivedEvent;
 
   public async handle(note: SickNoteReceived, _envelope: unknown, manager: EntityManager): Promise<void> {
-    behaviour.get(note.personIdent)?.();
+    (behaviour.get(note.personIdent) ?? behaviour.get(note.sickNoteId))?.();
     await manager.query('INSERT INTO applied (person_ident, sick_note_id) VALUES ($1, $2)', [note.personIdent, note.sickNoteId]);
   }
 }
@@ -60,6 +60,10 @@ function note(personIdent: string): SickNoteReceived {
     cancelled: false,
   };
 }
+
+/** The envelope as the relay would publish it, for producing straight to the topic. */
+const envelopeOf = (payload: SickNoteReceived, correlationId: string) =>
+  JSON.stringify({ eventId: randomUUID(), type: 'intake.sick-note', version: 1, occurredAt: new Date().toISOString(), region: 'vestland', correlationId, payload });
 
 const applied = (personIdent: string) =>
   withDatabase(env, async (db) => (await db.query('SELECT sick_note_id FROM platform_it.applied WHERE person_ident = $1 ORDER BY seq', [personIdent])).rows.map((row) => row.sick_note_id as string));
@@ -90,6 +94,7 @@ beforeAll(async () => {
     handlers: [new RecordingHandler()],
     maxAttempts: 3,
     retryBaseMs: 20,
+    batchSize: 50,
   });
   await consumer.start();
 });
@@ -131,7 +136,7 @@ describe('outbox and inbox over real PostgreSQL and Kafka', () => {
 
   it('applies a redelivered event once', async () => {
     const person = '21019012422';
-    const envelope = JSON.stringify({ eventId: randomUUID(), type: 'intake.sick-note', version: 1, occurredAt: new Date().toISOString(), region: 'vestland', correlationId: 'it-dup', payload: note(person) });
+    const envelope = envelopeOf(note(person), 'it-dup');
     const marker = note(person);
     await produceRaw(kafka, TOPIC, [
       { key: person, value: envelope },
@@ -168,5 +173,31 @@ describe('outbox and inbox over real PostgreSQL and Kafka', () => {
     const after = note(person);
     await outbox.transaction('it-after', (tx) => tx.publish(SickNoteReceivedEvent, after));
     await eventually(async () => expect(await applied(person)).toEqual([retried.sickNoteId, after.sickNoteId]));
+  });
+
+  it('applies consecutive events of a partition in one transaction', async () => {
+    const person = '05019012427';
+    const notes = Array.from({ length: 5 }, () => note(person));
+    const envelopes = notes.map((each) => envelopeOf(each, 'it-batch'));
+    // One produce request is one record batch: the consumer fetches all five together.
+    await produceRaw(kafka, TOPIC, envelopes.map((value) => ({ key: person, value })));
+    await eventually(async () => expect(await applied(person)).toEqual(notes.map((each) => each.sickNoteId)));
+    // processed_at is the transaction's start: one value for all five means one transaction.
+    const eventIds = envelopes.map((value) => JSON.parse(value).eventId as string);
+    const transactions = await withDatabase(env, async (db) => (await db.query('SELECT count(DISTINCT processed_at)::int AS n FROM platform_it.inbox_entry WHERE event_id = ANY ($1::uuid[])', [eventIds])).rows[0].n);
+    expect(transactions).toBe(1);
+  });
+
+  it('parks a poison event inside a batch and applies the others once, in order', async () => {
+    const person = '15019012589';
+    const notes = Array.from({ length: 4 }, () => note(person));
+    behaviour.set(notes[2]!.sickNoteId, () => {
+      throw new PoisonMessageError('it.poison_in_batch', 'this event can never be applied');
+    });
+    await produceRaw(kafka, TOPIC, notes.map((each) => ({ key: person, value: envelopeOf(each, 'it-batch-poison') })));
+    await eventually(async () => expect(await applied(person)).toEqual([notes[0]!.sickNoteId, notes[1]!.sickNoteId, notes[3]!.sickNoteId]));
+    const dead = await readTopic(kafka, `${env.topicPrefix}${deadLetterTopic(GROUP)}`, (messages) => messages.some((m) => String(m.value).includes(notes[2]!.sickNoteId)));
+    expect(JSON.parse(String(dead.find((m) => String(m.value).includes(notes[2]!.sickNoteId))!.headers?.['dlq-reason']))).toMatchObject({ reason: 'it.poison_in_batch' });
+    behaviour.delete(notes[2]!.sickNoteId);
   });
 });

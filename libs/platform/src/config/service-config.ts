@@ -25,6 +25,8 @@ export const BaseConfigSchema = z.object({
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
+  /** Consecutive events of a partition applied in one transaction (one commit per batch); 1 for one per event. */
+  CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   /** `simulated`: time stands still until PUT /admin/clock moves it (replays and tests only). */
   CLOCK_MODE: z.enum(['system', 'simulated']).default('system'),

@@ -1,5 +1,5 @@
 import { deadLetterTopic, type ConsumerGroup, type FieldViolation } from '@syfo/contracts';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
@@ -15,6 +15,8 @@ export interface EventConsumerOptions {
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
   readonly partitionsConsumedConcurrently?: number;
+  /** Consecutive events of a partition applied in one transaction; 1 for a transaction per event. */
+  readonly batchSize?: number;
   readonly onProcessed?: () => void;
   readonly onDeadLettered?: (reason: string) => void;
 }
@@ -27,11 +29,16 @@ export interface DeadLetterReason {
 
 class ShuttingDown extends Error {}
 
+type Decoded = ReturnType<typeof decodeMessage>;
+type Source = { readonly topic: string; readonly partition: number; readonly offset: string };
+
 /**
  * One consumer group. Delivery is at least once (offsets are committed after processing), and the
  * inbox makes processing exactly once: the event id is recorded in the same transaction as the
- * handler's writes. Bad messages go to the group's dead-letter topic with their reason, so the
- * partition keeps flowing; database outages are waited out instead.
+ * handler's writes. Consecutive events of a partition share one transaction (`batchSize`), so a
+ * commit and its WAL flush are paid once per batch; if the batch fails, its events are applied one
+ * at a time, so one bad event costs only itself. Bad messages go to the group's dead-letter topic
+ * with their reason, so the partition keeps flowing; database outages are waited out instead.
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
@@ -66,8 +73,9 @@ export class EventConsumer {
     await this.consumer.subscribe({ topics: this.options.topics.map((topic) => `${this.options.topicPrefix}${topic}`), fromBeginning: true });
     await this.consumer.run({
       autoCommit: true,
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: (payload) => this.onMessage(payload),
+      eachBatch: (payload) => this.onBatch(payload),
     });
   }
 
@@ -78,9 +86,51 @@ export class EventConsumer {
     this.running = false;
   }
 
-  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const decoded = decodeMessage(message.value, this.handlers);
-    const source = { topic, partition, offset: message.offset };
+  /** The fetched messages of one partition, in order, a chunk of `batchSize` per transaction; each chunk's offset resolved once applied. */
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const size = this.options.batchSize ?? 1;
+    for (let start = 0; start < batch.messages.length; start += size) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + size).map((message) => ({ message, decoded: decodeMessage(message.value, this.handlers) }));
+      if (!(chunk.length > 1 && (await this.applyTogether(batch.topic, batch.partition, chunk)))) {
+        for (const { message, decoded } of chunk) await this.onMessage({ topic: batch.topic, partition: batch.partition, offset: message.offset }, message, decoded, heartbeat);
+      }
+      resolveOffset(chunk[chunk.length - 1]!.message.offset);
+      await heartbeat();
+    }
+  }
+
+  /**
+   * Applies a chunk in one transaction: one inbox insert for all its event ids, then each new event's
+   * handler in order. False when it could not (a message that does not decode, or any failure, which
+   * rolls everything back), and the caller applies the events one at a time instead.
+   */
+  private async applyTogether(topic: string, partition: number, chunk: readonly { message: KafkaMessage; decoded: Decoded }[]): Promise<boolean> {
+    const events = chunk.map(({ decoded }) => decoded).filter((decoded): decoded is Extract<Decoded, { ok: true }> => decoded.ok);
+    if (events.length < chunk.length) return false;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const inserted: { event_id: string }[] = await manager.query(
+          'INSERT INTO inbox_entry (consumer_group, event_id, topic) SELECT $1, id, $3 FROM unnest($2::uuid[]) AS id ON CONFLICT DO NOTHING RETURNING event_id',
+          [this.options.group, events.map(({ envelope }) => envelope.eventId), topic],
+        );
+        const fresh = new Set(inserted.map((row) => row.event_id));
+        for (const { envelope, handler } of events) {
+          // delete: the same event twice in one chunk is applied once.
+          if (fresh.delete(envelope.eventId)) await handler.handle(envelope.payload, envelope, manager);
+        }
+      });
+    } catch (error) {
+      if (this.stopping) throw new ShuttingDown('not processed; the offsets stay uncommitted for the next owner');
+      this.logger.info({ topic, partition, group: this.options.group, events: events.length, err: error instanceof Error ? error.message : String(error) }, 'batch failed; applying its events one at a time');
+      return false;
+    }
+    this.processed += events.length;
+    for (let i = 0; i < events.length; i += 1) this.options.onProcessed?.();
+    return true;
+  }
+
+  private async onMessage(source: Source, message: KafkaMessage, decoded: Decoded, heartbeat: () => Promise<void>): Promise<void> {
     if (!decoded.ok) {
       await this.deadLetter(message, source, { reason: decoded.reason, violations: decoded.violations });
       return;
@@ -91,7 +141,7 @@ export class EventConsumer {
         await this.dataSource.transaction(async (manager) => {
           const inserted: unknown[] = await manager.query(
             'INSERT INTO inbox_entry (consumer_group, event_id, topic) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
-            [this.options.group, envelope.eventId, topic],
+            [this.options.group, envelope.eventId, source.topic],
           );
           if (inserted.length > 0) await handler.handle(envelope.payload, envelope, manager);
         });
@@ -116,11 +166,7 @@ export class EventConsumer {
     }
   }
 
-  private async deadLetter(
-    message: EachMessagePayload['message'],
-    source: { topic: string; partition: number; offset: string },
-    reason: DeadLetterReason,
-  ): Promise<void> {
+  private async deadLetter(message: KafkaMessage, source: Source, reason: DeadLetterReason): Promise<void> {
     const dlq = `${this.options.topicPrefix}${deadLetterTopic(this.options.group)}`;
     // The original bytes travel unchanged so the message can be replayed once fixed. If this send
     // fails, the error escapes, the offset is not committed and the message is tried again.
