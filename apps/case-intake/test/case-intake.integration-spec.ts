@@ -431,6 +431,29 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
     expect(rows).toEqual([{ actor: 'Z990001', action: 'access', resource: 'tilfeller', purpose: 'integration test' }]);
   });
 
+  it('refuses single notes of a bulk load, naming index, field and rule, and stores the others with their events', async () => {
+    const [first, second, third] = [newPerson(), newPerson(), newPerson()];
+    const client = sickNotes();
+    const stream = client.stream<{ accepted: number; duplicates: number; rejected: { index: number; sourceId: string; reason: string; fieldErrors: { field: string; rule: string }[] }[] }>('SubmitSickNotes');
+    stream.write({ sickNote: note(first, 'chunk-shared', '2025-06-02', '2025-06-15') });
+    stream.write({ sickNote: note(second, 'chunk-bad', '2025-06-15', '2025-06-02') });
+    // Same source id as the first note of this chunk, another person: a conflict found in the database, inside the chunk's transaction.
+    stream.write({ sickNote: note(second, 'chunk-shared', '2025-06-02', '2025-06-15') });
+    stream.write({ sickNote: note(third, 'chunk-last', '2025-06-02', '2025-06-15') });
+    const summary = await stream.end();
+    client.close();
+    expect(summary.accepted).toBe(2);
+    expect(summary.rejected.map(({ index, sourceId, reason }) => ({ index, sourceId, reason }))).toEqual([
+      { index: 1, sourceId: 'chunk-bad', reason: 'invalid' },
+      { index: 2, sourceId: 'chunk-shared', reason: 'conflicts with the stored document' },
+    ]);
+    expect(summary.rejected[1]!.fieldErrors).toEqual([expect.objectContaining({ field: 'personIdent', rule: 'document.person_unchanged' })]);
+    const storedFor = (person: string) => count("SELECT count(*)::int AS n FROM case_intake.document WHERE person_ident = $1", [person]);
+    expect([await storedFor(first), await storedFor(second), await storedFor(third)]).toEqual([1, 0, 1]);
+    const events = await count("SELECT count(*)::int AS n FROM case_intake.outbox_message WHERE topic = 'intake.sick-note.v1' AND envelope->'payload'->>'personIdent' = ANY ($1)", [[first, second, third]]);
+    expect(events).toBe(2);
+  });
+
   it('loses and doubles nothing when killed in the middle of a bulk load and sent the load again', async () => {
     const total = 1500;
     const load = Array.from({ length: total }, (_, i) => ({ sickNote: note(syntheticPersonIdent(20_000 + i), `bulk-${i}`, '2025-05-05', '2025-05-18', { orgnr: syntheticOrgnr(10 + (i % 7)) }) }));

@@ -2,7 +2,7 @@ import { status, type Metadata, type sendUnaryData, type ServerReadableStream } 
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod, GrpcStreamCall } from '@nestjs/microservices';
 import { PersonIdentSchema, SickNoteSubmissionSchema, toFieldViolations, type intakeV1 } from '@syfo/contracts';
-import { AuditService, correlationIdOf, DomainError, DomainErrorCode, LOGGER, OutboxService, parseRequest } from '@syfo/platform';
+import { AuditService, correlationIdOf, DomainError, DomainErrorCode, LOGGER, OutboxService, parseRequest, type OutboxTransaction } from '@syfo/platform';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -11,6 +11,8 @@ import { fromSubmitSickNote, toSickNoteResponse } from './document-requests.mapp
 import { Document, DocumentVersion, personOf } from './document.entity';
 import { DocumentsService } from './documents.service';
 
+/** Notes of a bulk load committed together. */
+const BULK_CHUNK = 100;
 const PurposeSchema = z.string().min(3).max(200);
 const GetSickNoteSchema = z.strictObject({ sickNoteId: z.guid(), purpose: PurposeSchema });
 const ListPersonSickNotesSchema = z.strictObject({ personIdent: PersonIdentSchema, purpose: PurposeSchema });
@@ -34,7 +36,12 @@ export class SickNotesGrpcController implements Omit<intakeV1.SickNoteService, '
     return { sickNoteId: stored.documentId, duplicate: stored.duplicate };
   }
 
-  /** Each note commits on its own: a broken connection loses only what was not yet acknowledged. */
+  /**
+   * A bulk load commits BULK_CHUNK notes at a time, so a commit (and its WAL flush) is paid per chunk,
+   * not per note; a note refused inside a chunk rolls back to its savepoint only. Nothing is
+   * acknowledged before the stream ends, so a broken stream is sent again and what was stored comes
+   * back as duplicates.
+   */
   @GrpcStreamCall('SickNoteService', 'SubmitSickNotes')
   public async SubmitSickNotes(
     call: ServerReadableStream<intakeV1.SubmitSickNotesRequest, intakeV1.SubmitSickNotesResponse>,
@@ -42,19 +49,28 @@ export class SickNotesGrpcController implements Omit<intakeV1.SickNoteService, '
   ): Promise<void> {
     const correlationId = correlationIdOf(call.metadata);
     const summary: intakeV1.SubmitSickNotesResponse = { accepted: 0, duplicates: 0, rejected: [] };
-    let index = 0;
-    try {
-      for await (const request of call as AsyncIterable<intakeV1.SubmitSickNotesRequest>) {
-        const outcome = await this.submitOne(request.sickNote, index, correlationId);
-        index += 1;
+    let chunk: (intakeV1.SubmitSickNoteRequest | undefined)[] = [];
+    let stored = 0;
+    const commit = async () => {
+      const outcomes = await this.outbox.transaction(correlationId, (tx) => this.submitChunk(tx, chunk, stored));
+      for (const outcome of outcomes) {
         if (outcome.kind === 'rejected') summary.rejected.push(outcome.rejected);
         else if (outcome.kind === 'duplicate') summary.duplicates += 1;
         else summary.accepted += 1;
       }
+      stored += chunk.length;
+      chunk = [];
+    };
+    try {
+      for await (const request of call as AsyncIterable<intakeV1.SubmitSickNotesRequest>) {
+        chunk.push(request.sickNote);
+        if (chunk.length >= BULK_CHUNK) await commit();
+      }
+      if (chunk.length > 0) await commit();
       callback(null, summary);
     } catch (error) {
-      this.logger.error({ err: error instanceof Error ? error.message : String(error), index }, 'bulk load failed');
-      callback({ code: status.INTERNAL, details: `bulk load stopped at note ${index}; notes before it are stored` });
+      this.logger.error({ err: error instanceof Error ? error.message : String(error), stored }, 'bulk load failed');
+      callback({ code: status.INTERNAL, details: `bulk load stopped after note ${stored}; the notes before it are stored` });
     }
   }
 
@@ -76,19 +92,29 @@ export class SickNotesGrpcController implements Omit<intakeV1.SickNoteService, '
     return { sickNotes: documents.map((document) => toSickNoteResponse(document, versions.filter((version) => version.documentId === document.id))) };
   }
 
-  private async submitOne(request: intakeV1.SubmitSickNoteRequest | undefined, index: number, correlationId: string): Promise<Outcome> {
-    const parsed = SickNoteSubmissionSchema.safeParse(fromSubmitSickNote(request));
-    if (!parsed.success) {
-      const fieldErrors = toFieldViolations(parsed.error).map((violation) => ({ field: violation.field, rule: violation.rule, description: violation.message }));
-      return { kind: 'rejected', rejected: { index, sourceId: request?.sourceId ?? '', reason: 'invalid', fieldErrors } };
+  /** Each note of a chunk in one transaction, behind a savepoint, so a refused note leaves nothing behind and the others stand. */
+  private async submitChunk(tx: OutboxTransaction, requests: readonly (intakeV1.SubmitSickNoteRequest | undefined)[], first: number): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    for (const [offset, request] of requests.entries()) {
+      const index = first + offset;
+      const parsed = SickNoteSubmissionSchema.safeParse(fromSubmitSickNote(request));
+      if (!parsed.success) {
+        const fieldErrors = toFieldViolations(parsed.error).map((violation) => ({ field: violation.field, rule: violation.rule, description: violation.message }));
+        outcomes.push({ kind: 'rejected', rejected: { index, sourceId: request?.sourceId ?? '', reason: 'invalid', fieldErrors } });
+        continue;
+      }
+      await tx.manager.query('SAVEPOINT bulk_note');
+      try {
+        const stored = await this.documents.submitSickNote(tx, parsed.data);
+        await tx.manager.query('RELEASE SAVEPOINT bulk_note');
+        outcomes.push({ kind: stored.duplicate ? 'duplicate' : 'accepted' });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        await tx.manager.query('ROLLBACK TO SAVEPOINT bulk_note');
+        outcomes.push({ kind: 'rejected', rejected: { index, sourceId: parsed.data.sourceId, reason: error.headline, fieldErrors: error.violations.map((v) => ({ field: v.field, rule: v.rule, description: v.message })) } });
+      }
     }
-    try {
-      const stored = await this.outbox.transaction(correlationId, (tx) => this.documents.submitSickNote(tx, parsed.data));
-      return { kind: stored.duplicate ? 'duplicate' : 'accepted' };
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return { kind: 'rejected', rejected: { index, sourceId: parsed.data.sourceId, reason: error.headline, fieldErrors: error.violations.map((v) => ({ field: v.field, rule: v.rule, description: v.message })) } };
-    }
+    return outcomes;
   }
 
   private async versionsOf(documentIds: string[]): Promise<DocumentVersion[]> {
