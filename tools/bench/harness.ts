@@ -71,6 +71,28 @@ export class Cleanups {
   }
 }
 
+/**
+ * Runs a benchmark `count` times, each under a watchdog (a hung call has no deadline, and the program
+ * must always end by itself) and cleaned up after; returns each run's figures.
+ */
+export async function repeatRuns(cleanups: Cleanups, count: number, limitMs: number, run: (index: number) => Promise<Figures>): Promise<Figures[]> {
+  const runs: Figures[] = [];
+  for (let index = 1; index <= count; index += 1) {
+    process.stdout.write(`\n=== run ${index} of ${count}\n`);
+    const watchdog = setTimeout(() => {
+      process.stderr.write(`run ${index} exceeded ${Math.round(limitMs / 60_000)} min; giving up\n`);
+      void cleanups.run().finally(() => process.exit(1));
+    }, limitMs).unref();
+    try {
+      runs.push(await run(index));
+    } finally {
+      clearTimeout(watchdog);
+      await cleanups.run();
+    }
+  }
+  return runs;
+}
+
 /** A graceful stop lets the consumers leave their groups, so the groups can be deleted; SIGKILL if it hangs. */
 export async function stopOrKill(service: ServiceProcess): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

@@ -5,7 +5,7 @@ import { SickNoteReceivedEvent, type ConsumerGroup, type ServiceName } from '@sy
 import { REPO_ROOT, grpcAddress, grpcClient, groupCaughtUp, localService, type ServiceProcess } from '@syfo/testing';
 
 import { sickNoteRequest, storedRows } from './bench-notes';
-import { Cleanups, analyzeAsAutovacuumWould, describeSetup, freshBenchEnvironment, medianOf, message, report, startBenchService, step, stopOrKill, type Figures } from './harness';
+import { Cleanups, analyzeAsAutovacuumWould, describeSetup, freshBenchEnvironment, medianOf, message, repeatRuns, report, startBenchService, step, stopOrKill, type Figures } from './harness';
 import { kafkaBrokerPid, measureCpu, memoryMiB, now, percentile, perSecond, positiveInt, postgresCpu, processCpu, type CpuSource, type CpuUsage } from './measure';
 import { startGroupsAtEnd, submitAll, waitUntil, type Submitted } from './platform';
 import { produceRaw } from './raw-kafka';
@@ -38,20 +38,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Machine: ${setup.machine}\nVersions: ${setup.versions}\n`);
   process.stdout.write(`Parameters: ${options.notes} notes, ${options.concurrency} in flight, ${options.runs} run(s)\n`);
 
-  const runs: Figures[] = [];
-  for (let run = 1; run <= options.runs; run += 1) {
-    process.stdout.write(`\n=== run ${run} of ${options.runs}\n`);
-    const watchdog = setTimeout(() => {
-      process.stderr.write(`run ${run} exceeded ${Math.round(RUN_LIMIT_MS / 60_000)} min; giving up\n`);
-      void cleanups.run().finally(() => process.exit(1));
-    }, RUN_LIMIT_MS).unref();
-    try {
-      runs.push(await benchmarkRun(setup.postgresSettings.autovacuum === 'on'));
-    } finally {
-      clearTimeout(watchdog);
-      await cleanups.run();
-    }
-  }
+  const runs = await repeatRuns(cleanups, options.runs, RUN_LIMIT_MS, () => benchmarkRun(setup.postgresSettings.autovacuum === 'on'));
 
   const context: BenchContext = { ...setup, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), notes: options.notes, concurrency: options.concurrency, runs };
   const report = renderReport(context, medianOf(runs));

@@ -15,6 +15,8 @@ export interface PlatformBenchOptions {
   readonly steadySeconds: number;
   readonly steadyPercent: number;
   readonly nationalScale: number;
+  /** Only the national year, at a larger scale, into docs/benchmarks/national-year.md. */
+  readonly nationalOnly: boolean;
 }
 
 export interface PlatformBenchContext extends MachineSetup {
@@ -39,8 +41,6 @@ export function renderPlatformReport(context: PlatformBenchContext, f: Figures):
   const missing = (['max', 'steady'] as const).flatMap((phase) => STAGES.filter(([stage]) => (f[`${phase}.missing.${stage}`] ?? 0) > 0).map(([stage, label]) => `${phase}: ${f[`${phase}.missing.${stage}`]} notes never reached "${label}"`));
   const raw = (label: string, key: string, messages?: string) =>
     row([label, rate(f[`${key}.notesPerS`]), messages === undefined ? '' : rate(f[messages]), times(f[`ratio.max/${key}`]), times(f[`ratio.steady/${key}`])]);
-  const fullDocuments = f['national.documents']! / options.nationalScale;
-  const fullSeconds = fullDocuments / f['national.documentsPerS']!;
   const platformCpu = CPU_SOURCES.filter((source) => source !== 'other').reduce((sum, source) => sum + (f[`cpu.max.${source}`] ?? 0), 0);
   return [
     '# Benchmarks',
@@ -89,23 +89,7 @@ export function renderPlatformReport(context: PlatformBenchContext, f: Figures):
     row(['---', '--:', '--:', '--:', '--:']),
     ...LOCAL_SERVICES.map(({ name }) => row([name, ...['rest', 'load', 'national', 'hwm'].map((what) => mib(f[`memory.${name}.${what}`]))])),
     '',
-    '## A national year replayed',
-    '',
-    `The simulator's whole country for ${NATIONAL_YEAR} (\`npm run simulate -- --country --from ${NATIONAL_YEAR} --to ${NATIONAL_YEAR}\`), at a scale of ${options.nationalScale} of its people, fed to case-intake as case systems would (the employer register first, then person by person: arbeidsforhold, sick notes in bulk streams of 1,000, søknader, screening answers, cancellations) as fast as it takes them, until triage and statistics have processed everything.`,
-    '',
-    row(['Scale', 'Persons', 'Documents (sick notes)', 'Fed in', 'Total until processed', 'Documents/s']),
-    row(['--:', '--:', '--:', '--:', '--:', '--:']),
-    row([
-      String(options.nationalScale),
-      count(f['national.persons']),
-      `${count(f['national.documents'])} (${count(f['national.sickNotes'])})`,
-      duration(f['national.feedS']),
-      `**${duration(f['national.totalS'])}**`,
-      rate(f['national.documentsPerS']),
-    ]),
-    '',
-    `**The full national year** is about ${count(fullDocuments)} documents. At the rate measured here it would take **${duration(fullSeconds)}** on this machine: an extrapolation, not a measurement, and a generous one, since the tables then hold ${Math.round(1 / options.nationalScale)} times as many rows. It is not run in full here: at that rate it does not fit in a working session on ${context.cores} cores. \`BENCH_NATIONAL_SCALE=1 BENCH_RUNS=1 npm run bench\` runs it.`,
-    '',
+    ...nationalSection(context, f),
     '## Where the CPU went at the maximum',
     '',
     `CPU milliseconds per note, from /proc, while the maximum phase went through (machine ${percent(f['cpu.max.busy'])} busy). PostgreSQL is the server and the backends of the bench database; "other" is busy time no listed process accounts for.`,
@@ -130,6 +114,7 @@ export function renderPlatformReport(context: PlatformBenchContext, f: Figures):
     '',
     '## Deeper benchmarks',
     '',
+    '- [a national year at a larger scale](benchmarks/national-year.md) (`BENCH_NATIONAL_ONLY=1 BENCH_NATIONAL_SCALE=0.01 BENCH_RUNS=1 npm run bench`): the replay alone, with ten times the people.',
     '- [case-intake](benchmarks/case-intake.md) (`npm run bench:intake`): SubmitSickNote alone, its outbox relay and CPU per call.',
     '- [triage](benchmarks/triage.md) (`npm run bench:triage`): tilfeller per second through milestones and the work-list query.',
     '- [statistics](benchmarks/statistics.md) (`npm run bench:statistics`): a national recomputation, the incremental path and the employer API.',
@@ -142,6 +127,54 @@ export function renderPlatformReport(context: PlatformBenchContext, f: Figures):
     '```',
     '',
     'It needs what `npm start` needs (PostgreSQL, Java and Maven for the broker) and installs the rest. Service logs go to `.local/logs/bench/`; the database stays for inspection until the next run; topics and consumer groups are deleted at the end of each run, also on failure or Ctrl-C. Other work on the machine lowers every figure; the ratios travel better than the absolute numbers.',
+    '',
+  ].join('\n');
+}
+
+/** The national year's table and what it means for a whole year; in both reports. */
+function nationalSection(context: PlatformBenchContext, f: Figures): string[] {
+  const { options } = context;
+  const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const fullDocuments = f['national.documents']! / options.nationalScale;
+  const fullSeconds = fullDocuments / f['national.documentsPerS']!;
+  return [
+    '## A national year replayed',
+    '',
+    `The simulator's whole country for ${NATIONAL_YEAR} (\`npm run simulate -- --country --from ${NATIONAL_YEAR} --to ${NATIONAL_YEAR}\`), at a scale of ${options.nationalScale} of its people, fed to case-intake as case systems would (the employer register first, then person by person: arbeidsforhold, sick notes in bulk streams of 1,000, søknader, screening answers, cancellations) as fast as it takes them, until triage and statistics have processed everything.`,
+    '',
+    row(['Scale', 'Persons', 'Documents (sick notes)', 'Fed in', 'Total until processed', 'Documents/s']),
+    row(['--:', '--:', '--:', '--:', '--:', '--:']),
+    row([
+      String(options.nationalScale),
+      count(f['national.persons']),
+      `${count(f['national.documents'])} (${count(f['national.sickNotes'])})`,
+      duration(f['national.feedS']),
+      `**${duration(f['national.totalS'])}**`,
+      rate(f['national.documentsPerS']),
+    ]),
+    '',
+    `**The full national year** is about ${count(fullDocuments)} documents. At the rate measured here it would take **${duration(fullSeconds)}** on this machine: an extrapolation, not a measurement, and a generous one, since the tables then hold ${Math.round(1 / options.nationalScale)} times as many rows. It is not run in full here: at that rate it does not fit in a working session on ${context.cores} cores. \`BENCH_NATIONAL_ONLY=1 BENCH_NATIONAL_SCALE=1 BENCH_RUNS=1 npm run bench\` runs it.`,
+    '',
+  ];
+}
+
+/** docs/benchmarks/national-year.md: the national year alone, at a larger scale than the main report's. */
+export function renderNationalYearReport(context: PlatformBenchContext, f: Figures): string {
+  return [
+    '# Benchmark: a national year replayed',
+    '',
+    `Written by \`BENCH_NATIONAL_ONLY=1 BENCH_NATIONAL_SCALE=${context.options.nationalScale} BENCH_RUNS=${context.runs.length} npm run bench\` (tools/bench/platform.bench.ts) on ${context.date}. The main report, [benchmarks.md](../benchmarks.md), has the same at a smaller scale beside the end-to-end figures.`,
+    '',
+    `- **Machine:** ${context.machine}`,
+    `- **Versions:** ${context.versions}`,
+    `- **Set-up:** all five services as real processes (LOG_LEVEL=warn, defaults otherwise), on a simulated clock frozen at ${CLOCK_START}; every figure the median of ${context.runs.length} run(s).`,
+    '',
+    ...nationalSection(context, f),
+    '## Memory of each service (MiB)',
+    '',
+    '| Service | At rest | National year (peak) | Peak since start |',
+    '| --- | --: | --: | --: |',
+    ...LOCAL_SERVICES.map(({ name }) => `| ${name} | ${['rest', 'national', 'hwm'].map((what) => mib(f[`memory.${name}.${what}`])).join(' | ')} |`),
     '',
   ].join('\n');
 }

@@ -9,11 +9,11 @@ import type { Pool } from 'pg';
 import { feed, GrpcFeedTarget } from '../simulator/feeder';
 import { simulate } from '../simulator/simulation';
 import { sickNoteRequest, storedRows, type SubmitRequest } from './bench-notes';
-import { analyzeAsAutovacuumWould, Cleanups, describeSetup, freshBenchEnvironment, medianOf, message, report, startBenchService, step, stopOrKill, type Figures } from './harness';
+import { analyzeAsAutovacuumWould, Cleanups, describeSetup, freshBenchEnvironment, medianOf, message, repeatRuns, report, startBenchService, step, stopOrKill, type Figures } from './harness';
 import { fraction, kafkaBrokerPid, measureCpu, memoryMiB, now, perSecond, positiveInt, postgresCpu, processCpu, RssSampler, type CpuSource } from './measure';
 import { noteTimes, delayFigures, pipelineSettled } from './pipeline';
 import { submitAll, waitUntil, type Submitted } from './platform';
-import { CLOCK_START, NATIONAL_YEAR, renderPlatformReport, type PlatformBenchOptions } from './platform-report';
+import { CLOCK_START, NATIONAL_YEAR, renderNationalYearReport, renderPlatformReport, type PlatformBenchOptions } from './platform-report';
 import { consumeRaw, produceRaw } from './raw-kafka';
 import { createScratchTables, dropScratchTables, insertBatched, insertOneNotePerTransaction, RAW_PER_NOTE_CONNECTIONS, resetScratchTables } from './raw-postgres';
 
@@ -33,6 +33,7 @@ const options: PlatformBenchOptions = {
   steadySeconds: positiveInt('BENCH_STEADY_SECONDS', 60),
   steadyPercent: positiveInt('BENCH_STEADY_PERCENT', 50),
   nationalScale: fraction('BENCH_NATIONAL_SCALE', 0.001),
+  nationalOnly: process.env['BENCH_NATIONAL_ONLY'] === '1',
 };
 /** In flight at most while the steady phase offers its load: enough that a slow moment queues, not throttles. */
 const STEADY_IN_FLIGHT = 256;
@@ -40,7 +41,7 @@ const STEADY_IN_FLIGHT = 256;
 const WAIT_LIMIT_MS = Math.max(300_000, options.notes * 20);
 /** A safety net, since a hung call has no deadline: generous for the phases, plus two days for a whole national year. */
 const RUN_LIMIT_MS = 30 * 60_000 + options.nationalScale * 48 * 3_600_000;
-const REPORT = join(REPO_ROOT, 'docs', 'benchmarks.md');
+const REPORT = join(REPO_ROOT, 'docs', options.nationalOnly ? 'benchmarks/national-year.md' : 'benchmarks.md');
 const SERVICES = LOCAL_SERVICES.map((service) => service.name);
 
 const cleanups = new Cleanups();
@@ -49,21 +50,9 @@ async function main(): Promise<void> {
   cleanups.onSignals();
   const setup = await describeSetup();
   process.stdout.write(`Machine: ${setup.machine}\nVersions: ${setup.versions}\nOptions: ${JSON.stringify(options)}\n`);
-  const runs: Figures[] = [];
-  for (let run = 1; run <= options.runs; run += 1) {
-    process.stdout.write(`\n=== run ${run} of ${options.runs}\n`);
-    const watchdog = setTimeout(() => {
-      process.stderr.write(`run ${run} exceeded ${Math.round(RUN_LIMIT_MS / 60_000)} min; giving up\n`);
-      void cleanups.run().finally(() => process.exit(1));
-    }, RUN_LIMIT_MS).unref();
-    try {
-      runs.push(await benchmarkRun(run, setup.postgresSettings.autovacuum === 'on'));
-    } finally {
-      clearTimeout(watchdog);
-      await cleanups.run();
-    }
-  }
-  const text = renderPlatformReport({ ...setup, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), options, runs }, medianOf(runs));
+  const runs = await repeatRuns(cleanups, options.runs, RUN_LIMIT_MS, (run) => benchmarkRun(run, setup.postgresSettings.autovacuum === 'on'));
+  const context = { ...setup, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), options, runs };
+  const text = options.nationalOnly ? renderNationalYearReport(context, medianOf(runs)) : renderPlatformReport(context, medianOf(runs));
   writeFileSync(REPORT, text);
   process.stdout.write(`\n${text}\nWritten to ${REPORT}\n`);
 }
@@ -73,8 +62,8 @@ async function benchmarkRun(run: number, autovacuum: boolean): Promise<Figures> 
   const { env, kafka, pool } = await freshBenchEnvironment(cleanups, { database: 'syfo_bench', portOffset: 2000, topicPrefix: 'bench' }, RAW_PER_NOTE_CONNECTIONS + 2);
   const figures: Figures = {};
 
-  const notes = Array.from({ length: options.notes }, (_, n) => sickNoteRequest('max', n));
-  Object.assign(figures, await rawLimits(run, pool, kafka, env, notes));
+  const notes = Array.from({ length: options.nationalOnly ? 0 : options.notes }, (_, n) => sickNoteRequest('max', n));
+  if (!options.nationalOnly) Object.assign(figures, await rawLimits(run, pool, kafka, env, notes));
 
   step('starting the five services');
   const services = new Map<ServiceName, ServiceProcess>();
@@ -85,9 +74,23 @@ async function benchmarkRun(run: number, autovacuum: boolean): Promise<Figures> 
   const pids = () => new Map(SERVICES.map((name) => [name, services.get(name)?.pid]));
   for (const [name, pid] of pids()) figures[`memory.${name}.rest`] = memoryMiB(pid!).rss;
 
+  const settled = (what: string) => waitUntil(what, () => pipelineSettled(kafka, pool, env.topicPrefix), WAIT_LIMIT_MS, 1_000);
+  if (!options.nationalOnly) Object.assign(figures, await loadPhases({ env, pool, services, pids, settled }, notes));
+  Object.assign(figures, await nationalYear(env, pids, settled));
+
+  for (const [name, pid] of pids()) figures[`memory.${name}.hwm`] = memoryMiB(pid!).peak;
+  step('stopping the services');
+  await Promise.all([...services.values()].map(stopOrKill));
+  if (!options.nationalOnly) Object.assign(figures, ratios(figures));
+  return figures;
+}
+
+/** The maximum the platform takes, then a steady offered load at a share of it: each note traced to both consumers. */
+async function loadPhases(platform: RunningPlatform, notes: readonly SubmitRequest[]): Promise<Figures> {
+  const { env, pool, services, pids, settled } = platform;
+  const figures: Figures = {};
   const intake = grpcClient('case-intake', 'SickNoteService', grpcAddress(localService('case-intake'), env));
   cleanups.push(() => intake.close());
-  const settled = (what: string) => waitUntil(what, () => pipelineSettled(kafka, pool, env.topicPrefix), WAIT_LIMIT_MS, 1_000);
   const cpuSources: Record<string, CpuSource> = {
     ...Object.fromEntries(SERVICES.map((name) => [name, () => processCpu(services.get(name)?.pid)])),
     postgres: () => postgresCpu(env.database),
@@ -117,13 +120,6 @@ async function benchmarkRun(run: number, autovacuum: boolean): Promise<Figures> 
   Object.assign(figures, delayFigures('steady', sentAtByNote(steady, 'steady-'), await noteTimes(pool, 'steady-')));
   report(`delay to both p50 ${seconds(figures['steady.delay.both.p50']!)}, p99 ${seconds(figures['steady.delay.both.p99']!)}`);
   for (const [name, peak] of load.stop()) figures[`memory.${name}.load`] = peak;
-
-  Object.assign(figures, await nationalYear(env, pids, settled));
-
-  for (const [name, pid] of pids()) figures[`memory.${name}.hwm`] = memoryMiB(pid!).peak;
-  step('stopping the services');
-  await Promise.all([...services.values()].map(stopOrKill));
-  for (const [key, value] of Object.entries(ratios(figures))) figures[key] = value;
   return figures;
 }
 
@@ -181,6 +177,14 @@ async function nationalYear(env: LocalEnvironment, pids: () => ReadonlyMap<strin
   for (const [name, peak] of memory.stop()) figures[`memory.${name}.national`] = peak;
   report(`${documents.toLocaleString('en-US')} documents in ${figures['national.totalS']!.toFixed(1)} s (${Math.round(figures['national.documentsPerS']!)}/s)`);
   return figures;
+}
+
+interface RunningPlatform {
+  readonly env: LocalEnvironment;
+  readonly pool: Pool;
+  readonly services: ReadonlyMap<ServiceName, ServiceProcess>;
+  readonly pids: () => ReadonlyMap<string, number | undefined>;
+  readonly settled: (what: string) => Promise<number>;
 }
 
 /** The platform's end-to-end rate over each raw limit of the same run. */
