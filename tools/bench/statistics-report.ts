@@ -55,7 +55,7 @@ export function renderStatisticsReport(context: StatisticsBenchContext, f: Recor
     ]),
     row(['Mask and publish every quarter (difference disclosure checked across all levels)', `${seconds(f['refresh.ms']!)} for ${f['refresh.quarters']} quarters`, '', '']),
     row([
-      `**Incremental**: ${count(f['events']!)} events through the service's Kafka consumer, each in its own transaction`,
+      `**Incremental**: ${count(f['events']!)} events through the service's Kafka consumer, up to CONSUMER_BATCH_SIZE consecutive events of a partition per transaction`,
       rate(f['incremental.eventsPerS']!, 'events/s'),
       `${rate(f['raw.pg.eventsPerS']!, 'events/s')}: PostgreSQL, one event per transaction (inbox row, person's facts, ${RAW_ROWS_PER_EVENT} row upserts), ${RAW_EVENT_CONNECTIONS} connections`,
       times(f['incremental.eventsPerS']! / f['raw.pg.eventsPerS']!),
