@@ -65,6 +65,8 @@ export class Cleanups {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         process.stderr.write(`\n${signal}: stopping the services and deleting the bench topics\n`);
+        // Work still in flight fails as its clients and pools close; that must not end the program before the services stop.
+        process.on('uncaughtException', (error) => process.stderr.write(`  while cleaning up: ${message(error)}\n`));
         void this.run().finally(() => process.exit(130));
       });
     }

@@ -23,6 +23,8 @@ export interface PlatformBenchContext extends MachineSetup {
   readonly date: string;
   readonly options: PlatformBenchOptions;
   readonly runs: readonly Figures[];
+  /** docs/benchmarks/national-year.md is there to link to. */
+  readonly nationalReportExists: boolean;
 }
 
 const STAGES = [
@@ -114,7 +116,7 @@ export function renderPlatformReport(context: PlatformBenchContext, f: Figures):
     '',
     '## Deeper benchmarks',
     '',
-    '- [a national year at a larger scale](benchmarks/national-year.md) (`BENCH_NATIONAL_ONLY=1 BENCH_NATIONAL_SCALE=0.01 BENCH_RUNS=1 npm run bench`): the replay alone, with ten times the people.',
+    ...(context.nationalReportExists ? ['- [a national year at a larger scale](benchmarks/national-year.md) (`BENCH_NATIONAL_ONLY=1 BENCH_NATIONAL_SCALE=0.01 BENCH_RUNS=1 npm run bench`): the replay alone, with ten times the people.'] : []),
     '- [case-intake](benchmarks/case-intake.md) (`npm run bench:intake`): SubmitSickNote alone, its outbox relay and CPU per call.',
     '- [triage](benchmarks/triage.md) (`npm run bench:triage`): tilfeller per second through milestones and the work-list query.',
     '- [statistics](benchmarks/statistics.md) (`npm run bench:statistics`): a national recomputation, the incremental path and the employer API.',

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { ServiceName } from '@syfo/contracts';
-import { LOCAL_SERVICES, REPO_ROOT, grpcAddress, grpcClient, localService, type LocalEnvironment, type ServiceProcess } from '@syfo/testing';
+import { LOCAL_SERVICES, REPO_ROOT, grpcAddress, grpcClient, localService, type LocalEnvironment, type ServiceProcess, type UnaryCall } from '@syfo/testing';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   const setup = await describeSetup();
   process.stdout.write(`Machine: ${setup.machine}\nVersions: ${setup.versions}\nOptions: ${JSON.stringify(options)}\n`);
   const runs = await repeatRuns(cleanups, options.runs, RUN_LIMIT_MS, (run) => benchmarkRun(run, setup.postgresSettings.autovacuum === 'on'));
-  const context = { ...setup, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), options, runs };
+  const nationalReportExists = existsSync(join(REPO_ROOT, 'docs', 'benchmarks', 'national-year.md'));
+  const context = { ...setup, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), options, runs, nationalReportExists };
   const text = options.nationalOnly ? renderNationalYearReport(context, medianOf(runs)) : renderPlatformReport(context, medianOf(runs));
   writeFileSync(REPORT, text);
   process.stdout.write(`\n${text}\nWritten to ${REPORT}\n`);
@@ -87,10 +88,18 @@ async function benchmarkRun(run: number, autovacuum: boolean): Promise<Figures> 
 
 /** The maximum the platform takes, then a steady offered load at a share of it: each note traced to both consumers. */
 async function loadPhases(platform: RunningPlatform, notes: readonly SubmitRequest[]): Promise<Figures> {
+  const { env } = platform;
+  const intake = grpcClient('case-intake', 'SickNoteService', grpcAddress(localService('case-intake'), env));
+  try {
+    return await maximumThenSteady(platform, notes, intake.call);
+  } finally {
+    intake.close();
+  }
+}
+
+async function maximumThenSteady(platform: RunningPlatform, notes: readonly SubmitRequest[], call: UnaryCall): Promise<Figures> {
   const { env, pool, services, pids, settled } = platform;
   const figures: Figures = {};
-  const intake = grpcClient('case-intake', 'SickNoteService', grpcAddress(localService('case-intake'), env));
-  cleanups.push(() => intake.close());
   const cpuSources: Record<string, CpuSource> = {
     ...Object.fromEntries(SERVICES.map((name) => [name, () => processCpu(services.get(name)?.pid)])),
     postgres: () => postgresCpu(env.database),
@@ -101,7 +110,7 @@ async function loadPhases(platform: RunningPlatform, notes: readonly SubmitReque
   step(`maximum: ${options.notes.toLocaleString('en-US')} notes, ${options.concurrency} calls in flight, until triage and statistics are done`);
   const load = new RssSampler(pids);
   const stopCpu = measureCpu(cpuSources);
-  const max = await submitAll(intake.call, notes, { concurrency: options.concurrency, correlationPrefix: `max-` });
+  const max = await submitAll(call, notes, { concurrency: options.concurrency, correlationPrefix: `max-` });
   await settled('the maximum phase has gone through the platform');
   const cpu = stopCpu();
   figures['cpu.max.busy'] = cpu.machineBusy;
@@ -114,7 +123,7 @@ async function loadPhases(platform: RunningPlatform, notes: readonly SubmitReque
   const steadyCount = rate * options.steadySeconds;
   step(`steady: ${rate} notes/s offered (${options.steadyPercent} % of the maximum) for ${options.steadySeconds} s`);
   const steadyNotes = Array.from({ length: steadyCount }, (_, n) => sickNoteRequest('steady', options.notes + n));
-  const steady = await submitAll(intake.call, steadyNotes, { concurrency: STEADY_IN_FLIGHT, ratePerS: rate, correlationPrefix: `steady-` });
+  const steady = await submitAll(call, steadyNotes, { concurrency: STEADY_IN_FLIGHT, ratePerS: rate, correlationPrefix: `steady-` });
   await settled('the steady phase has gone through the platform');
   figures['steady.offeredPerS'] = rate;
   Object.assign(figures, delayFigures('steady', sentAtByNote(steady, 'steady-'), await noteTimes(pool, 'steady-')));
@@ -158,10 +167,12 @@ async function nationalYear(env: LocalEnvironment, pids: () => ReadonlyMap<strin
   const simulation = simulate({ seed: 1, area: 'country', scale: options.nationalScale, firstYear: NATIONAL_YEAR, lastYear: NATIONAL_YEAR });
   step(`national year ${NATIONAL_YEAR} at scale ${options.nationalScale}: ${(simulation.size.employed + simulation.size.withoutEmployer).toLocaleString('en-US')} persons`);
   const target = new GrpcFeedTarget(grpcAddress(localService('case-intake'), env));
-  cleanups.push(() => target.close());
   const memory = new RssSampler(pids);
   const start = now();
-  const summary = await feed(simulation, target, { rate: 0, onProgress: (progress) => report(`… ${progress.persons.toLocaleString('en-US')} persons fed`), progressEveryMs: 60_000 });
+  // Closed when the feed is done, not by the clean-ups: a channel closed under a running feed throws.
+  const summary = await feed(simulation, target, { rate: 0, onProgress: (progress) => report(`… ${progress.persons.toLocaleString('en-US')} persons fed`), progressEveryMs: 60_000 }).finally(() =>
+    target.close(),
+  );
   if (summary.refused > 0) throw new Error(`case-intake refused ${summary.refused} simulated documents: ${summary.refusedReasons.join('; ')}`);
   const fedAt = now();
   const doneAt = await settled('the national year has gone through the platform');

@@ -232,18 +232,15 @@ export class StatisticsRepository {
 
   public async markDirty(manager: EntityManager, quarters: readonly Quarter[], at: Date): Promise<void> {
     if (quarters.length === 0) return;
-    // DO UPDATE, not DO NOTHING: the row lock makes a refresh that takes the mark wait until this transaction is in.
-    await manager.query(
-      `INSERT INTO stat_dirty_quarter (quarter, marked_at) SELECT q, $2 FROM unnest($1::text[]) AS q ORDER BY q
-       ON CONFLICT (quarter) DO UPDATE SET marked_at = EXCLUDED.marked_at`,
-      [[...quarters].sort(), at],
-    );
+    // A row per mark, locking nothing: a refresh takes only committed marks, so it never waits for this transaction
+    // (and cannot deadlock with it), and this mark, once committed, is taken by the next refresh.
+    await manager.query('INSERT INTO stat_dirty_quarter (quarter, marked_at) SELECT q, $2 FROM unnest($1::text[]) AS q', [[...new Set(quarters)].sort(), at]);
   }
 
   /** Takes every mark; the quarters must then be refreshed, or marked again. */
   public async takeDirtyQuarters(manager: EntityManager): Promise<Quarter[]> {
     const [rows]: [{ quarter: string }[], number] = await manager.query('DELETE FROM stat_dirty_quarter RETURNING quarter');
-    return rows.map((row) => row.quarter).sort();
+    return [...new Set(rows.map((row) => row.quarter))].sort();
   }
 
   public async liveRows(manager: EntityManager, quarter?: Quarter): Promise<AggregateRow[]> {

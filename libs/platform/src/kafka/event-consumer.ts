@@ -122,7 +122,7 @@ export class EventConsumer {
       });
     } catch (error) {
       if (this.stopping) throw new ShuttingDown('not processed; the offsets stay uncommitted for the next owner');
-      this.logger.info({ topic, partition, group: this.options.group, events: events.length, err: error instanceof Error ? error.message : String(error) }, 'batch failed; applying its events one at a time');
+      this.logger.warn({ topic, partition, group: this.options.group, events: events.length, err: error instanceof Error ? error.message : String(error) }, 'batch failed; applying its events one at a time');
       return false;
     }
     this.processed += events.length;
