@@ -92,8 +92,11 @@ export class EventConsumer {
     for (let start = 0; start < batch.messages.length; start += size) {
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + size).map((message) => ({ message, decoded: decodeMessage(message.value, this.handlers) }));
-      if (!(chunk.length > 1 && (await this.applyTogether(batch.topic, batch.partition, chunk)))) {
-        for (const { message, decoded } of chunk) await this.onMessage({ topic: batch.topic, partition: batch.partition, offset: message.offset }, message, decoded, heartbeat);
+      if (!(chunk.length > 1 && (await this.applyTogether(batch.topic, batch.partition, chunk, heartbeat)))) {
+        for (const { message, decoded } of chunk) {
+          await this.onMessage({ topic: batch.topic, partition: batch.partition, offset: message.offset }, message, decoded, heartbeat);
+          await heartbeat();
+        }
       }
       resolveOffset(chunk[chunk.length - 1]!.message.offset);
       await heartbeat();
@@ -105,7 +108,12 @@ export class EventConsumer {
    * handler in order. False when it could not (a message that does not decode, or any failure, which
    * rolls everything back), and the caller applies the events one at a time instead.
    */
-  private async applyTogether(topic: string, partition: number, chunk: readonly { message: KafkaMessage; decoded: Decoded }[]): Promise<boolean> {
+  private async applyTogether(
+    topic: string,
+    partition: number,
+    chunk: readonly { message: KafkaMessage; decoded: Decoded }[],
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
     const events = chunk.map(({ decoded }) => decoded).filter((decoded): decoded is Extract<Decoded, { ok: true }> => decoded.ok);
     if (events.length < chunk.length) return false;
     try {
@@ -118,6 +126,8 @@ export class EventConsumer {
         for (const { envelope, handler } of events) {
           // delete: the same event twice in one chunk is applied once.
           if (fresh.delete(envelope.eventId)) await handler.handle(envelope.payload, envelope, manager);
+          // A slow batch must not outlast the session: the group would hand its partition to another member meanwhile.
+          await heartbeat();
         }
       });
     } catch (error) {
