@@ -402,13 +402,7 @@ export class StatisticsRepository {
          ON CONFLICT (quarter, level, code, publisher) DO UPDATE SET tapte = EXCLUDED.tapte, mulige = EXCLUDED.mulige,
            antall_personer = EXCLUDED.antall_personer, import_id = EXCLUDED.import_id`,
         [
-          batch.map((row) => row.quarter),
-          batch.map((row) => row.level),
-          batch.map((row) => row.code),
-          batch.map((row) => row.publisher),
-          batch.map((row) => row.tapte.toString()),
-          batch.map((row) => row.mulige.toString()),
-          batch.map((row) => row.antallPersoner),
+          ...columnsOf(batch, [(row) => row.quarter, (row) => row.level, (row) => row.code, (row) => row.publisher, (row) => row.tapte.toString(), (row) => row.mulige.toString(), (row) => row.antallPersoner]),
           importId,
         ],
       );
@@ -444,16 +438,21 @@ function decodeContributions(stored: readonly StoredContribution[]): Contributio
 }
 
 function rowColumns(rows: readonly AggregateRow[]): unknown[][] {
-  return [
-    rows.map((row) => row.quarter),
-    rows.map((row) => row.level),
-    rows.map((row) => row.code),
-    rows.map((row) => row.antallPersoner),
-    rows.map((row) => row.mulige.toString()),
-    rows.map((row) => row.tapte.toString()),
-    rows.map((row) => row.tapteGradert.toString()),
-    ...VARIGHETER.map((varighet) => rows.map((row) => row.tapteVarighet[varighet].toString())),
-  ];
+  return columnsOf(rows, [
+    (row) => row.quarter,
+    (row) => row.level,
+    (row) => row.code,
+    (row) => row.antallPersoner,
+    (row) => row.mulige.toString(),
+    (row) => row.tapte.toString(),
+    (row) => row.tapteGradert.toString(),
+    ...VARIGHETER.map((varighet) => (row: AggregateRow) => row.tapteVarighet[varighet].toString()),
+  ]);
+}
+
+/** Rows to one array per column, for a statement that unnests them server-side. */
+function columnsOf<T>(rows: readonly T[], columns: readonly ((row: T) => unknown)[]): unknown[][] {
+  return columns.map((column) => rows.map(column));
 }
 
 function aggregateRowOf(row: RowColumns): AggregateRow {
