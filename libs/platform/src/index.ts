@@ -21,3 +21,4 @@ export * from './persistence/platform-tables';
 export * from './grpc/grpc-request.util';
 export * from './kafka/topic-admin';
 export * from './persistence/data-source.factory';
+export * from './persistence/deferred-writes';

@@ -6,11 +6,13 @@ import {
   createDeclaredTopics,
   createPlatformTables,
   createProducer,
+  deferredWrite,
   EventConsumer,
   OutboxRelay,
   OutboxService,
   PoisonMessageError,
   systemClock,
+  type DeferredWrite,
   type EventHandler,
 } from '@syfo/platform';
 import type { Producer } from 'kafkajs';
@@ -38,14 +40,47 @@ let consumer: EventConsumer;
 /** What the handler does with the next event of a person, or with one note, for the failure tests. */
 const behaviour = new Map<string, () => void>();
 
+/** Notes per person, written once at the end of each transaction, with what `prepare` saw of it. */
+class NotesPerPerson implements DeferredWrite {
+  public readonly counts = new Map<string, number>();
+  public prepared: readonly string[] = [];
+
+  public async flush(manager: EntityManager): Promise<void> {
+    for (const [personIdent, notes] of this.counts) {
+      await manager.query('INSERT INTO per_transaction (txid, person_ident, notes, prepared) VALUES (txid_current(), $1, $2, $3)', [personIdent, notes, this.prepared]);
+    }
+  }
+}
+
 class RecordingHandler implements EventHandler<typeof SickNoteReceivedEvent> {
   public readonly event = SickNoteReceivedEvent;
 
+  public async prepare(notes: readonly SickNoteReceived[], manager: EntityManager): Promise<void> {
+    perTransaction(manager).prepared = notes.map((each) => each.sickNoteId);
+  }
+
   public async handle(note: SickNoteReceived, _envelope: unknown, manager: EntityManager): Promise<void> {
     (behaviour.get(note.personIdent) ?? behaviour.get(note.sickNoteId))?.();
-    await manager.query('INSERT INTO applied (person_ident, sick_note_id) VALUES ($1, $2)', [note.personIdent, note.sickNoteId]);
+    await manager.query('INSERT INTO applied (person_ident, sick_note_id, txid) VALUES ($1, $2, txid_current())', [note.personIdent, note.sickNoteId]);
+    const counts = perTransaction(manager).counts;
+    counts.set(note.personIdent, (counts.get(note.personIdent) ?? 0) + 1);
   }
 }
+
+const perTransaction = (manager: EntityManager) => deferredWrite(manager, 'it.notes-per-person', () => new NotesPerPerson());
+
+/** Each transaction that applied the person's notes: the notes it applied, the deferred count and what was prepared. */
+const transactionsOf = (personIdent: string) =>
+  withDatabase(env, async (db) =>
+    (
+      await db.query(
+        `SELECT array_agg(a.sick_note_id::text ORDER BY a.seq) AS applied, min(t.notes) AS notes, min(t.prepared) AS prepared
+         FROM platform_it.applied a LEFT JOIN platform_it.per_transaction t ON t.txid = a.txid AND t.person_ident = a.person_ident
+         WHERE a.person_ident = $1 GROUP BY a.txid ORDER BY min(a.seq)`,
+        [personIdent],
+      )
+    ).rows,
+  );
 
 function note(personIdent: string): SickNoteReceived {
   return {
@@ -77,7 +112,8 @@ beforeAll(async () => {
   ).initialize();
   const runner = dataSource.createQueryRunner();
   await createPlatformTables(runner);
-  await runner.query('CREATE TABLE applied (seq bigserial PRIMARY KEY, person_ident text NOT NULL, sick_note_id uuid NOT NULL)');
+  await runner.query('CREATE TABLE applied (seq bigserial PRIMARY KEY, person_ident text NOT NULL, sick_note_id uuid NOT NULL, txid bigint NOT NULL)');
+  await runner.query('CREATE TABLE per_transaction (txid bigint NOT NULL, person_ident text NOT NULL, notes int NOT NULL, prepared text[] NOT NULL)');
   await runner.release();
 
   await createDeclaredTopics(kafka, env.topicPrefix);
@@ -186,6 +222,9 @@ describe('outbox and inbox over real PostgreSQL and Kafka', () => {
     const eventIds = envelopes.map((value) => JSON.parse(value).eventId as string);
     const transactions = await withDatabase(env, async (db) => (await db.query('SELECT count(DISTINCT processed_at)::int AS n FROM platform_it.inbox_entry WHERE event_id = ANY ($1::uuid[])', [eventIds])).rows[0].n);
     expect(transactions).toBe(1);
+    // The handler prepared once with all five, and its deferred write ran once, at the end, with all five counted.
+    const ids = notes.map((each) => each.sickNoteId);
+    expect(await transactionsOf(person)).toEqual([{ applied: ids, notes: 5, prepared: ids }]);
   });
 
   it('parks a poison event inside a batch and applies the others once, in order', async () => {
@@ -196,6 +235,8 @@ describe('outbox and inbox over real PostgreSQL and Kafka', () => {
     });
     await produceRaw(kafka, TOPIC, notes.map((each) => ({ key: person, value: envelopeOf(each, 'it-batch-poison') })));
     await eventually(async () => expect(await applied(person)).toEqual([notes[0]!.sickNoteId, notes[1]!.sickNoteId, notes[3]!.sickNoteId]));
+    // The batch's deferred write was rolled back with it; one at a time, each event prepares and flushes its own.
+    expect(await transactionsOf(person)).toEqual([0, 1, 3].map((i) => ({ applied: [notes[i]!.sickNoteId], notes: 1, prepared: [notes[i]!.sickNoteId] })));
     const dead = await readTopic(kafka, `${env.topicPrefix}${deadLetterTopic(GROUP)}`, (messages) => messages.some((m) => String(m.value).includes(notes[2]!.sickNoteId)));
     expect(JSON.parse(String(dead.find((m) => String(m.value).includes(notes[2]!.sickNoteId))!.headers?.['dlq-reason']))).toMatchObject({ reason: 'it.poison_in_batch' });
     behaviour.delete(notes[2]!.sickNoteId);

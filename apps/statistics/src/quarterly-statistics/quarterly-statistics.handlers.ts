@@ -18,7 +18,8 @@ import { StatisticsLedgerService } from './statistics-ledger.service';
 
 // The group 'statistics.intake-events' has exactly one handler per event type. Each runs in the transaction that
 // records the event in the inbox, so a redelivery is never applied twice; the reducers drop what is stale (an older
-// sick-note version, an older tilfelle revision), so events may also arrive out of order.
+// sick-note version, an older tilfelle revision), so events may also arrive out of order. A person handler locks its
+// transaction's persons first, in one order (`prepare`), because partitions are consumed in parallel.
 
 /** An employment starts, changes or is withdrawn: the person's mulige dagsverk. */
 @Injectable()
@@ -27,6 +28,10 @@ export class ArbeidsforholdStatisticsHandler implements EventHandler<typeof Arbe
   public readonly event = ArbeidsforholdChangedEvent;
 
   public constructor(private readonly ledger: StatisticsLedgerService) {}
+
+  public async prepare(events: readonly ArbeidsforholdChanged[], manager: EntityManager): Promise<void> {
+    await this.ledger.lockPersons(manager, events.map((event) => event.personIdent));
+  }
 
   public async handle(event: ArbeidsforholdChanged, _envelope: unknown, manager: EntityManager): Promise<void> {
     const { arbeidsforholdId, orgnr, stillingsprosent, fom, tom, cancelled } = event;
@@ -45,8 +50,12 @@ export class SickNoteStatisticsHandler implements EventHandler<typeof SickNoteRe
     private readonly counter: SickNoteCounter,
   ) {}
 
+  public async prepare(events: readonly SickNoteReceived[], manager: EntityManager): Promise<void> {
+    await this.ledger.lockPersons(manager, events.map((event) => event.personIdent));
+  }
+
   public async handle(note: SickNoteReceived, _envelope: unknown, manager: EntityManager): Promise<void> {
-    await this.counter.count(note, manager);
+    this.counter.count(note, manager);
     const { sickNoteId, orgnr, status, periods, version, cancelled } = note;
     await this.ledger.changePerson(manager, note.personIdent, (facts) => applySickNote(facts, { sickNoteId, orgnr, status, periods, version, cancelled }));
   }
@@ -59,6 +68,10 @@ export class TilfellerStatisticsHandler implements EventHandler<typeof Tilfeller
   public readonly event = TilfellerChangedEvent;
 
   public constructor(private readonly ledger: StatisticsLedgerService) {}
+
+  public async prepare(events: readonly TilfellerChanged[], manager: EntityManager): Promise<void> {
+    await this.ledger.lockPersons(manager, events.map((event) => event.personIdent));
+  }
 
   public async handle(event: TilfellerChanged, _envelope: unknown, manager: EntityManager): Promise<void> {
     const tilfeller = event.tilfeller.map(({ start, end }) => ({ start, end }));

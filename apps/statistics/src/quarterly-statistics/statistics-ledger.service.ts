@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, LOGGER, type Clock } from '@syfo/platform';
+import { CLOCK, deferredWrite, LOGGER, type Clock, type DeferredWrite } from '@syfo/platform';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { contributionsOf, type Contribution, type StatisticsWindow } from './dagsverk.calculator';
 import { EMPTY_PERSON_FACTS, type PersonFactsState } from './person-facts.reducer';
-import { aggregateKeyOf, AggregateAccumulator, personDelta, sumDeltas, type AggregateRow } from './statistics.aggregator';
+import { aggregateKeyOf, AggregateAccumulator, personDelta, sumDeltas, type AggregateDelta, type AggregateRow } from './statistics.aggregator';
 import { encodeContributions, StatisticsRepository } from './statistics.repository';
 import { applyVirksomhet, unitsAffectedBy, type VirksomhetFact } from './unit.classifier';
 
@@ -36,7 +36,9 @@ const RECOMPUTE_BATCH = 2_000;
  * cancellations land in the quarters they concern. A register change moves the persons of the units it reclassifies.
  *
  * Concurrency: person events share a lock that register events and the full recomputation take alone, so a
- * classification never changes under a person's delta; rows are updated in key order, so events do not deadlock.
+ * classification never changes under a person's delta. A transaction's persons are locked up front in person order
+ * (`lockPersons`), and its deltas are summed and applied once at its end, in key order: batches of different partitions
+ * then wait for each other's rows (the country's above all) only from that point to their commit, and never deadlock.
  */
 @Injectable()
 export class StatisticsLedgerService {
@@ -47,9 +49,16 @@ export class StatisticsLedgerService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** Takes the locks of a transaction's person events before the first is applied (the handlers' `prepare`). */
+  public async lockPersons(manager: EntityManager, personIdents: readonly string[]): Promise<void> {
+    await this.pendingOf(manager).window(false);
+    await this.repository.lockPersons(manager, personIdents, EMPTY_PERSON_FACTS, this.clock.now());
+  }
+
   /** One person's facts changed by `change` (a reducer: it returns the same object when the event changes nothing). */
   public async changePerson(manager: EntityManager, personIdent: string, change: (facts: PersonFactsState) => PersonFactsState): Promise<void> {
-    const window = await this.repository.lockForEvent(manager, false);
+    const pending = this.pendingOf(manager);
+    const window = await pending.window(false);
     const now = this.clock.now();
     const held = await this.repository.lockPerson(manager, personIdent, EMPTY_PERSON_FACTS, now);
     const facts = change(held.facts);
@@ -60,12 +69,13 @@ export class StatisticsLedgerService {
     const register = await this.repository.registerOf(manager, [...new Set([...before, ...after])]);
     await this.repository.savePerson(manager, personIdent, facts, contributions, now);
     await this.repository.moveUnits(manager, personIdent, before, after);
-    await this.repository.applyDeltas(manager, personDelta({ contributions: held.contributions, register }, { contributions, register }), now);
+    pending.add(personDelta({ contributions: held.contributions, register }, { contributions, register }));
   }
 
   /** A register event: the persons of every unit it reclassifies move to their new rows. */
   public async changeVirksomhet(manager: EntityManager, fact: VirksomhetFact): Promise<void> {
-    await this.repository.lockForEvent(manager, true);
+    const pending = this.pendingOf(manager);
+    await pending.window(true);
     const now = this.clock.now();
     const around = await this.repository.registerAround(manager, fact.orgnr, fact.hovedenhetOrgnr);
     if (applyVirksomhet(around, fact) === around) return; // stale or redelivered
@@ -76,8 +86,11 @@ export class StatisticsLedgerService {
     const others = await this.repository.registerOf(manager, [...new Set([...persons.values()].flatMap((contributions) => [...unitsOf(contributions)]))]);
     const before = new Map([...others, ...around]);
     const after = applyVirksomhet(before, fact);
-    const deltas = [...persons.values()].flatMap((contributions) => personDelta({ contributions, register: before }, { contributions, register: after }));
-    await this.repository.applyDeltas(manager, sumDeltas(deltas), now);
+    for (const contributions of persons.values()) pending.add(personDelta({ contributions, register: before }, { contributions, register: after }));
+  }
+
+  private pendingOf(manager: EntityManager): PendingStatistics {
+    return deferredWrite(manager, 'statistics.aggregates', () => new PendingStatistics(manager, this.repository, this.clock));
   }
 
   /**
@@ -152,6 +165,33 @@ export class StatisticsLedgerService {
       this.logger.info({ ...report }, 'statistics recomputed from every person’s facts');
       return report;
     });
+  }
+}
+
+/** A transaction's share of the statistics: its lock and window, taken once, and its deltas, applied at its end. */
+class PendingStatistics implements DeferredWrite {
+  private readonly deltas: AggregateDelta[] = [];
+  private locked: { readonly exclusive: boolean; readonly window: Promise<StatisticsWindow> } | null = null;
+
+  public constructor(
+    private readonly manager: EntityManager,
+    private readonly repository: StatisticsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The window, under the register lock: shared for person events, exclusive for register events. Held to the commit. */
+  public window(exclusive: boolean): Promise<StatisticsWindow> {
+    if (this.locked && (this.locked.exclusive || !exclusive)) return this.locked.window;
+    this.locked = { exclusive, window: this.repository.lockForEvent(this.manager, exclusive) };
+    return this.locked.window;
+  }
+
+  public add(deltas: readonly AggregateDelta[]): void {
+    for (const delta of deltas) this.deltas.push(delta);
+  }
+
+  public async flush(manager: EntityManager): Promise<void> {
+    await this.repository.applyDeltas(manager, sumDeltas(this.deltas), this.clock.now());
   }
 }
 

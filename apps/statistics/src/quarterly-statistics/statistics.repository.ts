@@ -15,7 +15,7 @@ import { VARIGHETER, type Varighet } from './varighet.classifier';
  * nothing here decides anything.
  */
 
-/** Person writers share it, register writers and the full recomputation take it alone (statistics.ledger.ts). */
+/** Person writers share it, register writers and the full recomputation take it alone (statistics-ledger.service.ts). */
 const REGISTER_LOCK = 7_346_201_001;
 /** How long an event waits for a register change or a recomputation before it is retried later. */
 const EVENT_LOCK_TIMEOUT = '5s';
@@ -111,6 +111,21 @@ export class StatisticsRepository {
        ON CONFLICT (id) DO UPDATE SET window_from = EXCLUDED.window_from, window_to = EXCLUDED.window_to, recomputed_at = EXCLUDED.recomputed_at`,
       [window.fromQuarter, window.toQuarter, at],
     );
+  }
+
+  /**
+   * The rows of a batch's persons, created empty if new, locked until the transaction ends, in person order: every
+   * transaction takes them in the same order, so two batches sharing persons wait for each other but never deadlock.
+   */
+  public async lockPersons(manager: EntityManager, personIdents: readonly string[], empty: PersonFactsState, at: Date): Promise<void> {
+    const sorted = [...new Set(personIdents)].sort();
+    // Inserted in order too: a concurrent insert of the same new person is waited for where the order says.
+    await manager.query(
+      `INSERT INTO stat_person (person_ident, facts, contributions, updated_at)
+       SELECT p, $2::jsonb, '[]'::jsonb, $3 FROM unnest($1::text[]) AS p ORDER BY p ON CONFLICT (person_ident) DO NOTHING`,
+      [sorted, JSON.stringify(empty), at],
+    );
+    await manager.query('SELECT 1 FROM stat_person WHERE person_ident = ANY($1::text[]) ORDER BY person_ident FOR UPDATE', [sorted]);
   }
 
   /** The person's row, created empty if new, locked until the transaction ends. */

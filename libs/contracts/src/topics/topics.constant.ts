@@ -92,10 +92,8 @@ export type TopicName = keyof typeof TOPICS;
 export const CONSUMER_GROUPS = {
   'case-intake.inbound': { topics: ['intake.inbound.sick-note.v1', 'intake.inbound.document.v1'] },
   'triage.intake-events': { topics: ['intake.tilfelle-person.v1', 'intake.sick-note.v1', 'intake.oppfolgingsplan.v1', 'intake.screening-answer.v1'] },
-  // One handler per event type: the quarterly statistics' (which also keeps the intake counts). One partition at a
-  // time: every event updates the same aggregate rows (the country's, the sector's), so batches of several
-  // partitions would only wait for each other's locks, and could deadlock on them.
-  'statistics.intake-events': { topics: ['intake.arbeidsforhold.v1', 'intake.sick-note.v1', 'intake.tilfelle-person.v1', 'intake.virksomhet.v1'], partitionsConcurrently: 1 },
+  // One handler per event type: the quarterly statistics' (which also keeps the intake counts).
+  'statistics.intake-events': { topics: ['intake.arbeidsforhold.v1', 'intake.sick-note.v1', 'intake.tilfelle-person.v1', 'intake.virksomhet.v1'] },
   // Its own group, so its handlers of events other groups also read stay apart from theirs. Sick notes tell a
   // legemeldt case from egenmelding and grade it for the FTE-weighted series.
   'statistics.follow-up-events': {
@@ -104,7 +102,7 @@ export const CONSUMER_GROUPS = {
   'collaboration.crm-events': { topics: ['crm.account.v1'] },
   'employer-outreach.collab-events': { topics: ['collab.team.v1'] },
   'employer-outreach.triage-events': { topics: ['triage.stoppunkt1-demand.v1'] },
-} as const satisfies Record<string, { topics: readonly TopicName[]; partitionsConcurrently?: number }>;
+} as const satisfies Record<string, { topics: readonly TopicName[] }>;
 
 export type ConsumerGroup = keyof typeof CONSUMER_GROUPS;
 

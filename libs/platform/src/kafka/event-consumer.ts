@@ -1,8 +1,9 @@
 import { deadLetterTopic, type ConsumerGroup, type FieldViolation } from '@syfo/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
+import { withDeferredWrites } from '../persistence/deferred-writes';
 import { decodeMessage, handlerKey } from './envelope-decoder';
 import { PoisonMessageError, type EventHandler } from './event-handler';
 import { backoffMs, delay, isInfrastructureError } from './retry';
@@ -14,7 +15,6 @@ export interface EventConsumerOptions {
   readonly topicPrefix: string;
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
-  readonly partitionsConsumedConcurrently?: number;
   /** Consecutive events of a partition applied in one transaction; 1 for a transaction per event. */
   readonly batchSize?: number;
   readonly onProcessed?: () => void;
@@ -27,9 +27,13 @@ export interface DeadLetterReason {
   readonly error?: string;
 }
 
+/** Partitions (of any of the group's topics) processed at once, each in its own transaction. */
+const PARTITIONS_AT_ONCE = 3;
+
 class ShuttingDown extends Error {}
 
 type Decoded = ReturnType<typeof decodeMessage>;
+type DecodedEvent = Extract<Decoded, { ok: true }>;
 type Source = { readonly topic: string; readonly partition: number; readonly offset: string };
 
 /**
@@ -74,7 +78,7 @@ export class EventConsumer {
     await this.consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
       eachBatch: (payload) => this.onBatch(payload),
     });
   }
@@ -114,7 +118,7 @@ export class EventConsumer {
     chunk: readonly { message: KafkaMessage; decoded: Decoded }[],
     heartbeat: () => Promise<void>,
   ): Promise<boolean> {
-    const events = chunk.map(({ decoded }) => decoded).filter((decoded): decoded is Extract<Decoded, { ok: true }> => decoded.ok);
+    const events = chunk.map(({ decoded }) => decoded).filter((decoded): decoded is DecodedEvent => decoded.ok);
     if (events.length < chunk.length) return false;
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -123,12 +127,8 @@ export class EventConsumer {
           [this.options.group, events.map(({ envelope }) => envelope.eventId), topic],
         );
         const fresh = new Set(inserted.map((row) => row.event_id));
-        for (const { envelope, handler } of events) {
-          // delete: the same event twice in one chunk is applied once.
-          if (fresh.delete(envelope.eventId)) await handler.handle(envelope.payload, envelope, manager);
-          // A slow batch must not outlast the session: the group would hand its partition to another member meanwhile.
-          await heartbeat();
-        }
+        // delete: the same event twice in one chunk is applied once.
+        await this.applyInTransaction(manager, events.filter(({ envelope }) => fresh.delete(envelope.eventId)), heartbeat);
       });
     } catch (error) {
       if (this.stopping) throw new ShuttingDown('not processed; the offsets stay uncommitted for the next owner');
@@ -140,12 +140,30 @@ export class EventConsumer {
     return true;
   }
 
+  /** New events in the transaction that recorded them: each handler prepares once, then every event is handled in order, then the deferred writes. */
+  private async applyInTransaction(manager: EntityManager, events: readonly DecodedEvent[], heartbeat: () => Promise<void>): Promise<void> {
+    await withDeferredWrites(manager, async () => {
+      const byHandler = new Map<EventHandler, unknown[]>();
+      for (const { envelope, handler } of events) {
+        const payloads = byHandler.get(handler) ?? [];
+        payloads.push(envelope.payload);
+        byHandler.set(handler, payloads);
+      }
+      for (const [handler, payloads] of byHandler) await handler.prepare?.(payloads, manager);
+      for (const { envelope, handler } of events) {
+        await handler.handle(envelope.payload, envelope, manager);
+        // A slow batch must not outlast the session: the group would hand its partition to another member meanwhile.
+        await heartbeat();
+      }
+    });
+  }
+
   private async onMessage(source: Source, message: KafkaMessage, decoded: Decoded, heartbeat: () => Promise<void>): Promise<void> {
     if (!decoded.ok) {
       await this.deadLetter(message, source, { reason: decoded.reason, violations: decoded.violations });
       return;
     }
-    const { envelope, handler } = decoded;
+    const { envelope } = decoded;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.dataSource.transaction(async (manager) => {
@@ -153,7 +171,7 @@ export class EventConsumer {
             'INSERT INTO inbox_entry (consumer_group, event_id, topic) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
             [this.options.group, envelope.eventId, source.topic],
           );
-          if (inserted.length > 0) await handler.handle(envelope.payload, envelope, manager);
+          if (inserted.length > 0) await this.applyInTransaction(manager, [decoded], heartbeat);
         });
         this.processed += 1;
         this.options.onProcessed?.();

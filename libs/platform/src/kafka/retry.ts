@@ -7,10 +7,10 @@ export function backoffMs(attempt: number, baseMs: number, capMs = 10_000): numb
   return Math.round(Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1)));
 }
 
-/** Errors of the database connection itself: retrying later helps, parking the message does not. */
+/** Errors of the database connection itself, and of contention (serialization, deadlock, lock timeout): retrying later helps, parking the message does not. */
 export function isInfrastructureError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (code.startsWith('08') || code.startsWith('57P') || code === '40001' || code === '40P01' || code === 'ECONNREFUSED' || code === 'ECONNRESET')) {
+  if (typeof code === 'string' && (code.startsWith('08') || code.startsWith('57P') || code === '40001' || code === '40P01' || code === '55P03' || code === 'ECONNREFUSED' || code === 'ECONNRESET')) {
     return true;
   }
   const message = error instanceof Error ? error.message : '';

@@ -48,7 +48,6 @@ export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicat
         maxAttempts: this.config.CONSUMER_MAX_ATTEMPTS,
         retryBaseMs: this.config.CONSUMER_RETRY_BASE_MS,
         batchSize: this.config.CONSUMER_BATCH_SIZE,
-        partitionsConsumedConcurrently: partitionsConcurrently(group),
         onProcessed: () => this.metrics.eventsProcessed.inc({ group }),
         onDeadLettered: (reason) => this.metrics.eventsDeadLettered.inc({ group, reason }),
       });
@@ -100,10 +99,4 @@ export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicat
     }
     return groups;
   }
-}
-
-/** A group's partitions processed at once, where its handlers need a limit; the consumer's default otherwise. */
-function partitionsConcurrently(group: ConsumerGroup): number | undefined {
-  const declared = CONSUMER_GROUPS[group];
-  return 'partitionsConcurrently' in declared ? declared.partitionsConcurrently : undefined;
 }
