@@ -6,8 +6,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { contributionsOf, type Contribution, type StatisticsWindow } from './dagsverk.calculator';
 import { EMPTY_PERSON_FACTS, type PersonFactsState } from './person-facts.reducer';
 import { aggregateKeyOf, AggregateAccumulator, personDelta, sumDeltas, type AggregateDelta, type AggregateRow } from './statistics.aggregator';
-import { encodeContributions, StatisticsRepository } from './statistics.repository';
-import { applyVirksomhet, unitsAffectedBy, type VirksomhetFact } from './unit.classifier';
+import { encodeContributions, StatisticsRepository, type StoredPerson } from './statistics.repository';
+import { applyVirksomhet, unitsAffectedBy, type VirksomhetFact, type VirksomhetRegister } from './unit.classifier';
 
 export interface RecomputationReport {
   readonly window: StatisticsWindow;
@@ -51,8 +51,9 @@ export class StatisticsLedgerService {
 
   /** Takes the locks of a transaction's person events before the first is applied (the handlers' `prepare`). */
   public async lockPersons(manager: EntityManager, personIdents: readonly string[]): Promise<void> {
-    await this.pendingOf(manager).window(false);
-    await this.repository.lockPersons(manager, personIdents, EMPTY_PERSON_FACTS, this.clock.now());
+    const pending = this.pendingOf(manager);
+    await pending.window(false);
+    for (const [personIdent, person] of await this.repository.lockPersons(manager, personIdents, EMPTY_PERSON_FACTS, this.clock.now())) pending.persons.set(personIdent, person);
   }
 
   /** One person's facts changed by `change` (a reducer: it returns the same object when the event changes nothing). */
@@ -60,15 +61,16 @@ export class StatisticsLedgerService {
     const pending = this.pendingOf(manager);
     const window = await pending.window(false);
     const now = this.clock.now();
-    const held = await this.repository.lockPerson(manager, personIdent, EMPTY_PERSON_FACTS, now);
+    const held = pending.persons.get(personIdent) ?? (await this.repository.lockPerson(manager, personIdent, EMPTY_PERSON_FACTS, now));
     const facts = change(held.facts);
     if (facts === held.facts) return; // stale or redelivered
     const contributions = contributionsOf(facts, window);
     const before = unitsOf(held.contributions);
     const after = unitsOf(contributions);
-    const register = await this.repository.registerOf(manager, [...new Set([...before, ...after])]);
+    const register = await pending.registerOf([...before, ...after]);
     await this.repository.savePerson(manager, personIdent, facts, contributions, now);
     await this.repository.moveUnits(manager, personIdent, before, after);
+    pending.persons.set(personIdent, { facts, contributions });
     pending.add(personDelta({ contributions: held.contributions, register }, { contributions, register }));
   }
 
@@ -76,6 +78,7 @@ export class StatisticsLedgerService {
   public async changeVirksomhet(manager: EntityManager, fact: VirksomhetFact): Promise<void> {
     const pending = this.pendingOf(manager);
     await pending.window(true);
+    pending.forgetRegister();
     const now = this.clock.now();
     const around = await this.repository.registerAround(manager, fact.orgnr, fact.hovedenhetOrgnr);
     if (applyVirksomhet(around, fact) === around) return; // stale or redelivered
@@ -168,9 +171,16 @@ export class StatisticsLedgerService {
   }
 }
 
-/** A transaction's share of the statistics: its lock and window, taken once, and its deltas, applied at its end. */
+/**
+ * A transaction's share of the statistics: its lock and window, taken once; its persons as locked and changed, and the
+ * register units it has read (the register cannot change under the shared lock), so each is read once per batch; and
+ * its deltas, applied at its end.
+ */
 class PendingStatistics implements DeferredWrite {
+  public readonly persons = new Map<string, StoredPerson>();
   private readonly deltas: AggregateDelta[] = [];
+  private readonly register = new Map<string, VirksomhetFact>();
+  private readonly unitsRead = new Set<string>();
   private locked: { readonly exclusive: boolean; readonly window: Promise<StatisticsWindow> } | null = null;
 
   public constructor(
@@ -184,6 +194,22 @@ class PendingStatistics implements DeferredWrite {
     if (this.locked && (this.locked.exclusive || !exclusive)) return this.locked.window;
     this.locked = { exclusive, window: this.repository.lockForEvent(this.manager, exclusive) };
     return this.locked.window;
+  }
+
+  /** The register entries of `orgnrs` (and of their hovedenheter), among others the transaction has read. */
+  public async registerOf(orgnrs: Iterable<string>): Promise<VirksomhetRegister> {
+    const unread = [...new Set(orgnrs)].filter((orgnr) => !this.unitsRead.has(orgnr));
+    if (unread.length > 0) {
+      for (const [orgnr, fact] of await this.repository.registerOf(this.manager, unread)) this.register.set(orgnr, fact);
+      for (const orgnr of unread) this.unitsRead.add(orgnr);
+    }
+    return this.register;
+  }
+
+  /** A register event is changing the register: what was read of it no longer holds. */
+  public forgetRegister(): void {
+    this.register.clear();
+    this.unitsRead.clear();
   }
 
   public add(deltas: readonly AggregateDelta[]): void {

@@ -117,7 +117,7 @@ export class StatisticsRepository {
    * The rows of a batch's persons, created empty if new, locked until the transaction ends, in person order: every
    * transaction takes them in the same order, so two batches sharing persons wait for each other but never deadlock.
    */
-  public async lockPersons(manager: EntityManager, personIdents: readonly string[], empty: PersonFactsState, at: Date): Promise<void> {
+  public async lockPersons(manager: EntityManager, personIdents: readonly string[], empty: PersonFactsState, at: Date): Promise<Map<string, StoredPerson>> {
     const sorted = [...new Set(personIdents)].sort();
     // Inserted in order too: a concurrent insert of the same new person is waited for where the order says.
     await manager.query(
@@ -125,7 +125,11 @@ export class StatisticsRepository {
        SELECT p, $2::jsonb, '[]'::jsonb, $3 FROM unnest($1::text[]) AS p ORDER BY p ON CONFLICT (person_ident) DO NOTHING`,
       [sorted, JSON.stringify(empty), at],
     );
-    await manager.query('SELECT 1 FROM stat_person WHERE person_ident = ANY($1::text[]) ORDER BY person_ident FOR UPDATE', [sorted]);
+    const rows: { person_ident: string; facts: PersonFactsState; contributions: StoredContribution[] }[] = await manager.query(
+      'SELECT person_ident, facts, contributions FROM stat_person WHERE person_ident = ANY($1::text[]) ORDER BY person_ident FOR UPDATE',
+      [sorted],
+    );
+    return new Map(rows.map((row) => [row.person_ident, { facts: row.facts, contributions: decodeContributions(row.contributions) }]));
   }
 
   /** The person's row, created empty if new, locked until the transaction ends. */
