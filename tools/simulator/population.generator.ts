@@ -6,7 +6,7 @@ import { kommunerIn, employmentShare, type Kommune } from './geography.table';
 import { HOSPITAL_TRUST_CODE, INDUSTRIES, PUBLIC_ADMINISTRATION_CODE, UPPER_SECONDARY_CODE, type Industry, type IndustryKey } from './industries.table';
 import { fitRiskModel, type RiskModel } from './risk.model';
 import { SeededRandom, WeightedChoice } from './seeded-random';
-import { drawSize, meanSize, SIZE_BANDS, sizeBandOf, type SizeBand, type SizeBandKey } from './size-bands.table';
+import { bandsInProportion, drawSize, meanSize, SIZE_BANDS, sizeBandOf, type SizeBand, type SizeBandKey } from './size-bands.table';
 import { SyntheticOrgnrs, SyntheticPersonIdents, type Gender } from './synthetic-ids';
 
 /** Published national counts (SSB): employed persons and establishments with employees. */
@@ -105,7 +105,7 @@ export function populationSize(options: Pick<PopulationOptions, 'area' | 'scale'
 
 /**
  * The area's establishments and the enterprises that own them. Size bands follow the national
- * establishment counts exactly in expectation; industries lean towards the bands they are typical
+ * establishment counts exactly; industries lean towards the bands they are typical
  * for (hospitals large, farms small) while keeping their share of employment. Municipal units belong
  * to their kommune (upper secondary schools to the fylkeskommune), hospitals to a state health trust
  * per fylke, other state units to one national agency per næringskode, and some private units to
@@ -116,14 +116,14 @@ export function generateEmployers(options: PopulationOptions): EmployerRegister 
   const kommuner = kommunerIn(options.area);
   const kommuneChoice = new WeightedChoice(kommuner.map((candidate) => [candidate, candidate.weight] as const));
   const industryByBand = industryChoicePerBand();
-  const bandChoice = new WeightedChoice(SIZE_BANDS.map((band) => [band, band.share] as const));
+  const bands = bandsInProportion(size.establishments, SeededRandom.stream(options.seed, STREAM.employers, 2));
   const jobs = size.employed + size.secondJobs;
   // One establishment must not swallow a small sample.
   const cap = Math.floor(jobs * 0.05);
 
   const drafts = Array.from({ length: size.establishments }, (_, j) => {
     const random = SeededRandom.stream(options.seed, STREAM.establishment, j);
-    const band = bandChoice.pick(random);
+    const band = bands[j]!;
     const industry = industryByBand.get(band.key)!.pick(random);
     return {
       band,

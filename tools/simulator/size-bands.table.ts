@@ -24,6 +24,23 @@ export const SIZE_BANDS: readonly SizeBand[] = [
   { key: '250+', min: 250, max: undefined, share: 0.005 },
 ];
 
+/**
+ * The bands of `count` establishments in the national proportions exactly (largest remainder), in a
+ * seeded random order: drawn one by one, a region's few hundred units stray several points from them.
+ */
+export function bandsInProportion(count: number, random: SeededRandom): SizeBand[] {
+  const exact = SIZE_BANDS.map((band) => band.share * count);
+  const counts = exact.map(Math.floor);
+  const byRemainder = exact.map((value, i) => [value - Math.floor(value), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0, short = count - counts.reduce((sum, n) => sum + n, 0); k < short; k += 1) counts[byRemainder[k % byRemainder.length]![1]]! += 1;
+  const bands = SIZE_BANDS.flatMap((band, i) => Array.from({ length: counts[i]! }, () => band));
+  for (let i = bands.length - 1; i > 0; i -= 1) {
+    const j = random.int(0, i);
+    [bands[i], bands[j]] = [bands[j]!, bands[i]!];
+  }
+  return bands;
+}
+
 /** Pareto tail of the top band: alpha 1.83 gives a mean of about 550 employees. */
 const TOP_BAND_ALPHA = 1.83;
 
