@@ -411,13 +411,13 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
     expect(reason).toMatchObject({ reason: 'invalid_payload', violations: [expect.objectContaining({ field: 'payload.arbeidsgiverperioder', rule: 'too_small' })] });
   });
 
-  it("finds a person's documents for the tilfelle computation by the (person_ident, kind) index", async () => {
+  it("finds the persons' documents for the tilfelle computation by the (person_ident, kind) index", async () => {
     const plan = await withDatabase(env, async (db) => {
       // Rules out the sequential scan a table this small would get, leaving the planner to choose between the indexes.
       await db.query('SET enable_seqscan = off');
       const { rows } = await db.query(
-        "EXPLAIN (FORMAT JSON) SELECT * FROM case_intake.document WHERE person_ident = $1 AND cancelled_at IS NULL AND kind IN ('SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD')",
-        [syntheticPersonIdent(1)],
+        "EXPLAIN (FORMAT JSON) SELECT * FROM case_intake.document WHERE person_ident IN ($1, $2) AND cancelled_at IS NULL AND kind IN ('SICK_NOTE', 'SOKNAD', 'INNTEKTSMELDING', 'ARBEIDSFORHOLD')",
+        [syntheticPersonIdent(1), syntheticPersonIdent(2)],
       );
       return JSON.stringify(rows[0]['QUERY PLAN']);
     });
@@ -452,6 +452,25 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
     expect([await storedFor(first), await storedFor(second), await storedFor(third)]).toEqual([1, 0, 1]);
     const events = await count("SELECT count(*)::int AS n FROM case_intake.outbox_message WHERE topic = 'intake.sick-note.v1' AND envelope->'payload'->>'personIdent' = ANY ($1)", [[first, second, third]]);
     expect(events).toBe(2);
+  });
+
+  it("recomputes a person's tilfeller once for all of their notes in a bulk load, and publishes the final list once", async () => {
+    const [person, other] = [newPerson(), newPerson()];
+    const client = sickNotes();
+    const stream = client.stream<{ accepted: number }>('SubmitSickNotes');
+    stream.write({ sickNote: note(person, 'once-1', '2025-09-01', '2025-09-14') });
+    stream.write({ sickNote: note(other, 'once-other', '2025-09-01', '2025-09-07') });
+    stream.write({ sickNote: note(person, 'once-2', '2025-09-15', '2025-09-28') });
+    stream.write({ sickNote: note(person, 'once-3', '2025-10-27', '2025-11-02') });
+    expect((await stream.end()).accepted).toBe(4);
+    client.close();
+    const published = await publishedTilfeller(person, 1);
+    expect(published.map(({ revision, tilfeller }) => ({ revision, spans: tilfeller.map((t) => `${t.start}..${t.end}`) }))).toEqual([
+      { revision: 1, spans: ['2025-09-01..2025-09-28', '2025-10-27..2025-11-02'] },
+    ]);
+    expect(await tilfeller(person)).toEqual(['2025-09-01..2025-09-28 (28)', '2025-10-27..2025-11-02 (7)']);
+    expect(await count("SELECT count(*)::int AS n FROM case_intake.outbox_message WHERE topic = 'intake.tilfelle-person.v1' AND message_key = $1", [person])).toBe(1);
+    expect(await tilfeller(other)).toEqual(['2025-09-01..2025-09-07 (7)']);
   });
 
   it('loses and doubles nothing when killed in the middle of a bulk load and sent the load again', async () => {

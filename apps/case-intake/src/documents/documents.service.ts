@@ -37,7 +37,7 @@ interface Stored {
 
 /**
  * Takes in every kind of document. Each write, the events it causes and the recomputed tilfeller
- * commit together in the caller's transaction; a duplicate changes nothing and publishes nothing.
+ * (at the end of the transaction, once per person) commit together in the caller's transaction; a duplicate changes nothing and publishes nothing.
  * Oppfølgingsplaner and screening answers are follow-up facts, and virksomheter register facts:
  * they are published, and the tilfeller are left alone.
  */
@@ -124,7 +124,7 @@ export class DocumentsService {
   /** A document's current version changed or was withdrawn: its kind's event, then the tilfeller of the kinds they read. */
   private async follow(tx: OutboxTransaction, document: Document): Promise<void> {
     await this.publishers[document.kind]?.(tx, document);
-    if (isTilfelleDocumentKind(document.kind)) await this.tilfeller.recompute(tx, personOf(document));
+    if (isTilfelleDocumentKind(document.kind)) this.tilfeller.recompute(tx, personOf(document));
   }
 
   private async publishSickNote(tx: OutboxTransaction, document: Document): Promise<void> {

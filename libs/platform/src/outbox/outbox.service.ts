@@ -4,6 +4,7 @@ import type { EventDefinition, PayloadOf, Region } from '@syfo/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import type { Clock } from '../clock/clock';
+import { withDeferredWrites } from '../persistence/deferred-writes';
 
 export interface OutboxTransaction {
   readonly manager: EntityManager;
@@ -16,6 +17,7 @@ export interface OutboxTransaction {
 /**
  * Runs a unit of work whose database writes and the events they cause commit together. A relay
  * publishes the queued events afterwards, so an event is never sent for a write that rolled back.
+ * The work may leave writes to the end of its transaction (`deferredWrite`), as a consumer's may.
  */
 export class OutboxService {
   private readonly listeners = new Set<() => void>();
@@ -30,7 +32,7 @@ export class OutboxService {
     let queued = 0;
     const result = await this.dataSource.transaction(async (manager) => {
       const tx = this.within(manager, correlationId);
-      return work({
+      return withDeferredWrites(manager, () => work({
         manager,
         publish: (event, payload) => {
           queued += 1;
@@ -40,7 +42,7 @@ export class OutboxService {
           queued += payloads.length;
           return tx.publishAll(event, payloads);
         },
-      });
+      }));
     });
     if (queued > 0) this.listeners.forEach((listener) => listener());
     return result;
