@@ -155,6 +155,12 @@ function nationalSection(context: PlatformBenchContext, f: Figures): string[] {
       rate(f['national.documentsPerS']),
     ]),
     '',
+    `CPU milliseconds per document while the replay went through (machine ${percent(f['cpu.national.busy'])} busy), counted as in the maximum phase:`,
+    '',
+    row(CPU_SOURCES),
+    row(CPU_SOURCES.map(() => '--:')),
+    row(CPU_SOURCES.map((source) => fixed(f[`cpu.national.${source}`], 2))),
+    '',
     `**The full national year** is about ${count(fullDocuments)} documents. At the rate measured here it would take **${duration(fullSeconds)}** on this machine: an extrapolation, not a measurement, and a generous one, since the tables then hold ${Math.round(1 / options.nationalScale)} times as many rows. It is not run in full here: at that rate it does not fit in a working session on ${context.cores} cores. \`BENCH_NATIONAL_ONLY=1 BENCH_NATIONAL_SCALE=1 BENCH_RUNS=1 npm run bench\` runs it.`,
     '',
   ];

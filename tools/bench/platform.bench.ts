@@ -76,7 +76,7 @@ async function benchmarkRun(run: number, autovacuum: boolean): Promise<Figures> 
   for (const [name, pid] of pids()) figures[`memory.${name}.rest`] = memoryMiB(pid!).rss;
 
   const settled = (what: string, limitMs = WAIT_LIMIT_MS) => waitUntil(what, () => pipelineSettled(kafka, pool, env.topicPrefix), limitMs, 1_000);
-  if (!options.nationalOnly) Object.assign(figures, await loadPhases({ env, pool, services, pids, settled }, notes));
+  if (!options.nationalOnly) Object.assign(figures, await loadPhases({ env, pool, pids, settled }, notes));
   Object.assign(figures, await nationalYear(env, pids, settled));
 
   for (const [name, pid] of pids()) figures[`memory.${name}.hwm`] = memoryMiB(pid!).peak;
@@ -98,18 +98,11 @@ async function loadPhases(platform: RunningPlatform, notes: readonly SubmitReque
 }
 
 async function maximumThenSteady(platform: RunningPlatform, notes: readonly SubmitRequest[], call: UnaryCall): Promise<Figures> {
-  const { env, pool, services, pids, settled } = platform;
+  const { env, pool, pids, settled } = platform;
   const figures: Figures = {};
-  const cpuSources: Record<string, CpuSource> = {
-    ...Object.fromEntries(SERVICES.map((name) => [name, () => processCpu(services.get(name)?.pid)])),
-    postgres: () => postgresCpu(env.database),
-    kafka: () => processCpu(kafkaBrokerPid()),
-    bench: () => new Map([[process.pid, (process.cpuUsage().user + process.cpuUsage().system) / 1000]]),
-  };
-
   step(`maximum: ${options.notes.toLocaleString('en-US')} notes, ${options.concurrency} calls in flight, until triage and statistics are done`);
   const load = new RssSampler(pids);
-  const stopCpu = measureCpu(cpuSources);
+  const stopCpu = measureCpu(cpuSources(env, pids));
   const max = await submitAll(call, notes, { concurrency: options.concurrency, correlationPrefix: `max-` });
   await settled('the maximum phase has gone through the platform');
   const cpu = stopCpu();
@@ -168,6 +161,7 @@ async function nationalYear(env: LocalEnvironment, pids: () => ReadonlyMap<strin
   step(`national year ${NATIONAL_YEAR} at scale ${options.nationalScale}: ${(simulation.size.employed + simulation.size.withoutEmployer).toLocaleString('en-US')} persons`);
   const target = new GrpcFeedTarget(grpcAddress(localService('case-intake'), env));
   const memory = new RssSampler(pids);
+  const stopCpu = measureCpu(cpuSources(env, pids));
   const start = now();
   // Closed when the feed is done, not by the clean-ups: a channel closed under a running feed throws.
   const summary = await feed(simulation, target, { rate: 0, onProgress: (progress) => report(`… ${progress.persons.toLocaleString('en-US')} persons fed`), progressEveryMs: 60_000 }).finally(() =>
@@ -186,15 +180,27 @@ async function nationalYear(env: LocalEnvironment, pids: () => ReadonlyMap<strin
     'national.totalS': (doneAt - start) / 1000,
     'national.documentsPerS': perSecond(documents, doneAt - start),
   };
+  const cpu = stopCpu();
+  figures['cpu.national.busy'] = cpu.machineBusy;
+  for (const [source, ms] of Object.entries(cpu.ms)) figures[`cpu.national.${source}`] = ms / documents;
   for (const [name, peak] of memory.stop()) figures[`memory.${name}.national`] = peak;
   report(`${documents.toLocaleString('en-US')} documents in ${figures['national.totalS']!.toFixed(1)} s (${Math.round(figures['national.documentsPerS']!)}/s)`);
   return figures;
 }
 
+/** Every process that does the platform's work, for CPU per note or document. */
+function cpuSources(env: LocalEnvironment, pids: () => ReadonlyMap<string, number | undefined>): Record<string, CpuSource> {
+  return {
+    ...Object.fromEntries(SERVICES.map((name) => [name, () => processCpu(pids().get(name))])),
+    postgres: () => postgresCpu(env.database),
+    kafka: () => processCpu(kafkaBrokerPid()),
+    bench: () => new Map([[process.pid, (process.cpuUsage().user + process.cpuUsage().system) / 1000]]),
+  };
+}
+
 interface RunningPlatform {
   readonly env: LocalEnvironment;
   readonly pool: Pool;
-  readonly services: ReadonlyMap<ServiceName, ServiceProcess>;
   readonly pids: () => ReadonlyMap<string, number | undefined>;
   readonly settled: (what: string, limitMs?: number) => Promise<number>;
 }
