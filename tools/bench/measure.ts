@@ -28,13 +28,17 @@ function ticksToMs(ticks: number): number {
   return ticks * tickMs;
 }
 
-/** CPU milliseconds a process has used (utime + stime), or undefined once it has gone. */
-function cpuMsOf(pid: number): number | undefined {
+/**
+ * CPU milliseconds a process has used (utime + stime), or undefined once it has gone; with
+ * `reapedChildren`, also what its children that have ended used (cutime + cstime).
+ */
+function cpuMsOf(pid: number, reapedChildren = false): number | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may itself contain spaces or parentheses.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return ticksToMs(Number(fields[11]) + Number(fields[12]));
+    const children = reapedChildren ? Number(fields[13]) + Number(fields[14]) : 0;
+    return ticksToMs(Number(fields[11]) + Number(fields[12]) + children);
   } catch {
     return undefined;
   }
@@ -63,7 +67,9 @@ export function processCpu(pid: number | undefined): Map<number, number> {
 /**
  * The PostgreSQL server as far as it works for one database: the postmaster, its background
  * processes and the backends connected to that database. Other databases' backends (other
- * people's tests) are left to "other".
+ * people's tests) are left to "other", except those that end during the measurement: a backend
+ * that ends (a pool closing an idle connection) is counted through the postmaster, which reaps it,
+ * whatever its database, since its own count is gone by then.
  */
 export function postgresCpu(database: string): Map<number, number> {
   const result = new Map<number, number>();
@@ -74,7 +80,7 @@ export function postgresCpu(database: string): Map<number, number> {
     // A client backend is titled "postgres: 15/main: <role> <database> <client> <state>".
     const backend = /^postgres: [^:]+: (\S+) (\S+) \S+\(\d+\)/.exec(args[0]!);
     if (backend && backend[2] !== database) continue;
-    const ms = cpuMsOf(pid);
+    const ms = cpuMsOf(pid, args[0]!.endsWith('/bin/postgres'));
     if (ms !== undefined) result.set(pid, ms);
   }
   return result;

@@ -6,8 +6,8 @@ import type { Pool } from 'pg';
 import type { Figures } from './harness';
 import { percentile } from './measure';
 
-/** The groups that process a sick note and what it causes: triage's, then statistics' two. */
-export const PIPELINE_GROUPS = ['triage.intake-events', 'statistics.intake-events', 'statistics.follow-up-events'] as const satisfies readonly ConsumerGroup[];
+/** The groups that take a document in (case-intake's, for those that came on Kafka) and process what it causes: triage's, then statistics' two. */
+export const PIPELINE_GROUPS = ['case-intake.inbound', 'triage.intake-events', 'statistics.intake-events', 'statistics.follow-up-events'] as const satisfies readonly ConsumerGroup[];
 
 /** When one note's work was done at each stage, epoch milliseconds; undefined where a stage never saw it. */
 export interface NoteTimes {

@@ -17,6 +17,8 @@ export interface PlatformBenchOptions {
   readonly nationalScale: number;
   /** Only the national year, at a larger scale, into docs/benchmarks/national-year.md. */
   readonly nationalOnly: boolean;
+  /** How the national year reaches case-intake: its inbound topics (as a bulk replay would) or its gRPC API. */
+  readonly nationalVia: 'grpc' | 'kafka';
 }
 
 export interface PlatformBenchContext extends MachineSetup {
@@ -33,6 +35,8 @@ const STAGES = [
   ['statistics', 'statistics processed'],
   ['both', 'both processed'],
 ] as const;
+const CPU_COUNTING =
+  'PostgreSQL is the server and the backends of the bench database, with the backends that ended meanwhile (a pool closing an idle connection) counted through the postmaster; "other" is busy time no listed process accounts for (the kernel, other work on the machine).';
 const CPU_SOURCES = [...LOCAL_SERVICES.map((service) => service.name), 'postgres', 'kafka', 'bench', 'other'];
 
 /** docs/benchmarks.md: the figures (medians of the runs), the raw limits beside them, and what they mean. */
@@ -94,7 +98,7 @@ export function renderPlatformReport(context: PlatformBenchContext, f: Figures):
     ...nationalSection(context, f),
     '## Where the CPU went at the maximum',
     '',
-    `CPU milliseconds per note, from /proc, while the maximum phase went through (machine ${percent(f['cpu.max.busy'])} busy). PostgreSQL is the server and the backends of the bench database; "other" is busy time no listed process accounts for.`,
+    `CPU milliseconds per note, from /proc, while the maximum phase went through (machine ${percent(f['cpu.max.busy'])} busy). ${CPU_COUNTING}`,
     '',
     row(CPU_SOURCES),
     row(CPU_SOURCES.map(() => '--:')),
@@ -126,6 +130,7 @@ export function renderPlatformReport(context: PlatformBenchContext, f: Figures):
     '```bash',
     'npm run bench                                   # 3 runs: 10,000 notes at the maximum, 60 s steady, national year at scale 0.001',
     'BENCH_RUNS=1 BENCH_NOTES=2000 BENCH_STEADY_SECONDS=20 BENCH_NATIONAL_SCALE=0.0005 npm run bench   # a quick look',
+    'BENCH_NATIONAL_VIA=grpc npm run bench          # the national year through the gRPC API instead of the inbound topics',
     '```',
     '',
     'It needs what `npm start` needs (PostgreSQL, Java and Maven for the broker) and installs the rest. Service logs go to `.local/logs/bench/`; the database stays for inspection until the next run; topics and consumer groups are deleted at the end of each run, also on failure or Ctrl-C. Other work on the machine lowers every figure; the ratios travel better than the absolute numbers.',
@@ -142,7 +147,11 @@ function nationalSection(context: PlatformBenchContext, f: Figures): string[] {
   return [
     '## A national year replayed',
     '',
-    `The simulator's whole country for ${NATIONAL_YEAR} (\`npm run simulate -- --country --from ${NATIONAL_YEAR} --to ${NATIONAL_YEAR}\`), at a scale of ${options.nationalScale} of its people, fed to case-intake as case systems would (the employer register first, then person by person: arbeidsforhold, sick notes in bulk streams of 1,000, søknader, screening answers, cancellations) as fast as it takes them, until triage and statistics have processed everything.`,
+    `The simulator's whole country for ${NATIONAL_YEAR} (\`npm run simulate -- --country --from ${NATIONAL_YEAR} --to ${NATIONAL_YEAR}\`), at a scale of ${options.nationalScale} of its people, fed to case-intake as case systems would (the employer register first, then person by person: arbeidsforhold, sick notes, søknader, screening answers, cancellations) ${
+      options.nationalVia === 'grpc'
+        ? 'over its gRPC API (sick notes in bulk streams of 1,000, the other documents one call each, 32 calls in flight)'
+        : 'on its inbound Kafka topics (sick notes on one, the other kinds on the other, keyed by person, 500 messages per produce request)'
+    } as fast as it takes them, until triage and statistics have processed everything.`,
     '',
     row(['Scale', 'Persons', 'Documents (sick notes)', 'Fed in', 'Total until processed', 'Documents/s']),
     row(['--:', '--:', '--:', '--:', '--:', '--:']),
@@ -155,7 +164,7 @@ function nationalSection(context: PlatformBenchContext, f: Figures): string[] {
       rate(f['national.documentsPerS']),
     ]),
     '',
-    `CPU milliseconds per document while the replay went through (machine ${percent(f['cpu.national.busy'])} busy), counted as in the maximum phase:`,
+    `CPU milliseconds per document, from /proc, while the replay went through (machine ${percent(f['cpu.national.busy'])} busy). ${CPU_COUNTING}`,
     '',
     row(CPU_SOURCES),
     row(CPU_SOURCES.map(() => '--:')),
@@ -171,7 +180,7 @@ export function renderNationalYearReport(context: PlatformBenchContext, f: Figur
   return [
     '# Benchmark: a national year replayed',
     '',
-    `Written by \`BENCH_NATIONAL_ONLY=1 BENCH_NATIONAL_SCALE=${context.options.nationalScale} BENCH_RUNS=${context.runs.length} npm run bench\` (tools/bench/platform.bench.ts) on ${context.date}. The main report, [benchmarks.md](../benchmarks.md), has the same at a smaller scale beside the end-to-end figures.`,
+    `Written by \`BENCH_NATIONAL_ONLY=1 BENCH_NATIONAL_SCALE=${context.options.nationalScale}${context.options.nationalVia === 'grpc' ? ' BENCH_NATIONAL_VIA=grpc' : ''} BENCH_RUNS=${context.runs.length} npm run bench\` (tools/bench/platform.bench.ts) on ${context.date}. The main report, [benchmarks.md](../benchmarks.md), has the same at a smaller scale beside the end-to-end figures.`,
     '',
     `- **Machine:** ${context.machine}`,
     `- **Versions:** ${context.versions}`,

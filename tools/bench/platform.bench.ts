@@ -2,11 +2,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { ServiceName } from '@syfo/contracts';
+import { createProducer } from '@syfo/platform';
 import { LOCAL_SERVICES, REPO_ROOT, grpcAddress, grpcClient, localService, type LocalEnvironment, type ServiceProcess, type UnaryCall } from '@syfo/testing';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 
-import { feed, GrpcFeedTarget } from '../simulator/feeder';
+import { feed, GrpcFeedTarget, KafkaFeedTarget, type FeedTarget } from '../simulator/feeder';
 import { simulate } from '../simulator/simulation';
 import { sickNoteRequest, storedRows, type SubmitRequest } from './bench-notes';
 import { analyzeAsAutovacuumWould, Cleanups, describeSetup, freshBenchEnvironment, medianOf, message, repeatRuns, report, startBenchService, step, stopOrKill, type Figures } from './harness';
@@ -34,6 +35,7 @@ const options: PlatformBenchOptions = {
   steadyPercent: positiveInt('BENCH_STEADY_PERCENT', 50),
   nationalScale: fraction('BENCH_NATIONAL_SCALE', 0.001),
   nationalOnly: process.env['BENCH_NATIONAL_ONLY'] === '1',
+  nationalVia: feedPath(process.env['BENCH_NATIONAL_VIA']),
 };
 /** In flight at most while the steady phase offers its load: enough that a slow moment queues, not throttles. */
 const STEADY_IN_FLIGHT = 256;
@@ -77,7 +79,7 @@ async function benchmarkRun(run: number, autovacuum: boolean): Promise<Figures> 
 
   const settled = (what: string, limitMs = WAIT_LIMIT_MS) => waitUntil(what, () => pipelineSettled(kafka, pool, env.topicPrefix), limitMs, 1_000);
   if (!options.nationalOnly) Object.assign(figures, await loadPhases({ env, pool, pids, settled }, notes));
-  Object.assign(figures, await nationalYear(env, pids, settled));
+  Object.assign(figures, await nationalYear(env, kafka, pids, settled));
 
   for (const [name, pid] of pids()) figures[`memory.${name}.hwm`] = memoryMiB(pid!).peak;
   step('stopping the services');
@@ -156,10 +158,15 @@ async function rawLimits(run: number, pool: Pool, kafka: Kafka, env: LocalEnviro
  * case-intake as the case systems would (the employer register, then person by person, sick notes in
  * bulk streams) as fast as it takes them, until triage and statistics have processed everything.
  */
-async function nationalYear(env: LocalEnvironment, pids: () => ReadonlyMap<string, number | undefined>, settled: (what: string, limitMs?: number) => Promise<number>): Promise<Figures> {
+async function nationalYear(
+  env: LocalEnvironment,
+  kafka: Kafka,
+  pids: () => ReadonlyMap<string, number | undefined>,
+  settled: (what: string, limitMs?: number) => Promise<number>,
+): Promise<Figures> {
   const simulation = simulate({ seed: 1, area: 'country', scale: options.nationalScale, firstYear: NATIONAL_YEAR, lastYear: NATIONAL_YEAR });
-  step(`national year ${NATIONAL_YEAR} at scale ${options.nationalScale}: ${(simulation.size.employed + simulation.size.withoutEmployer).toLocaleString('en-US')} persons`);
-  const target = new GrpcFeedTarget(grpcAddress(localService('case-intake'), env));
+  step(`national year ${NATIONAL_YEAR} at scale ${options.nationalScale} via ${options.nationalVia}: ${(simulation.size.employed + simulation.size.withoutEmployer).toLocaleString('en-US')} persons`);
+  const target = await feedTarget(env, kafka);
   const memory = new RssSampler(pids);
   const stopCpu = measureCpu(cpuSources(env, pids));
   const start = now();
@@ -186,6 +193,20 @@ async function nationalYear(env: LocalEnvironment, pids: () => ReadonlyMap<strin
   for (const [name, peak] of memory.stop()) figures[`memory.${name}.national`] = peak;
   report(`${documents.toLocaleString('en-US')} documents in ${figures['national.totalS']!.toFixed(1)} s (${Math.round(figures['national.documentsPerS']!)}/s)`);
   return figures;
+}
+
+/** case-intake's gRPC API, or its inbound topics through one idempotent producer; either way closed by the caller. */
+async function feedTarget(env: LocalEnvironment, kafka: Kafka): Promise<FeedTarget & { close(): Promise<void> | void }> {
+  if (options.nationalVia === 'grpc') return new GrpcFeedTarget(grpcAddress(localService('case-intake'), env));
+  const producer = createProducer(kafka);
+  await producer.connect();
+  return Object.assign(new KafkaFeedTarget(producer, env.topicPrefix, 'bench-national'), { close: () => producer.disconnect() });
+}
+
+/** Kafka unless told otherwise: a bulk replay is what the inbound topics are for; gRPC takes documents one call at a time, sick notes excepted. */
+function feedPath(value: string | undefined): 'grpc' | 'kafka' {
+  if (value === undefined || value === 'grpc' || value === 'kafka') return value ?? 'kafka';
+  throw new RangeError(`BENCH_NATIONAL_VIA must be grpc or kafka, not ${value}`);
 }
 
 /** Every process that does the platform's work, for CPU per note or document. */
