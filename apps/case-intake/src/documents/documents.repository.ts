@@ -48,8 +48,10 @@ export class DocumentsRepository {
         'DELETE FROM document_cancellation WHERE kind = $1 AND source_system = $2 AND source_id = $3 RETURNING cancelled_at',
         [incoming.kind, incoming.sourceSystem, incoming.sourceId],
       );
-      if (pending.length > 0) await manager.query('UPDATE document SET cancelled_at = $2 WHERE id = $1', [id, pending[0]!.cancelled_at]);
-      return { document: await manager.getRepository(Document).findOneByOrFail({ id }), outcome: pending.length > 0 ? 'cancelled' : 'created' };
+      const cancelledAt = pending[0]?.cancelled_at ?? null;
+      if (cancelledAt) await manager.query('UPDATE document SET cancelled_at = $2 WHERE id = $1', [id, cancelledAt]);
+      // Every column was written just now, so the row is known without reading it back.
+      return { document: this.current(incoming, { id, version: 1, contentHash: hash, cancelledAt }), outcome: cancelledAt ? 'cancelled' : 'created' };
     }
     const existing = (await this.lockByKey(manager, incoming))!;
     if (existing.personIdent !== incoming.personIdent) throw new DocumentConflictError('personIdent', 'document.person_unchanged', 'must be the person the document was first sent for');
@@ -68,7 +70,7 @@ export class DocumentsRepository {
       `UPDATE document SET version = $2, content_hash = $3, body = $4, orgnr = $5, diagnosis_system = $6, diagnosis_code = $7, sent_at = $8, received_at = $9 WHERE id = $1`,
       [existing.id, version, hash, incoming.body, incoming.orgnr, incoming.diagnosis?.system ?? null, incoming.diagnosis?.code ?? null, incoming.sentAt, incoming.receivedAt],
     );
-    return { document: await manager.getRepository(Document).findOneByOrFail({ id: existing.id }), outcome: 'corrected' };
+    return { document: this.current(incoming, { id: existing.id, version, contentHash: hash, cancelledAt: existing.cancelledAt }), outcome: 'corrected' };
   }
 
   /**
@@ -96,6 +98,23 @@ export class DocumentsRepository {
       .setLock('pessimistic_write')
       .where('d.kind = :kind AND d.sourceSystem = :sourceSystem AND d.sourceId = :sourceId', { kind: key.kind, sourceSystem: key.sourceSystem, sourceId: key.sourceId })
       .getOne();
+  }
+
+  private current(incoming: IncomingDocument, stored: Pick<Document, 'id' | 'version' | 'contentHash' | 'cancelledAt'>): Document {
+    const { kind, sourceSystem, sourceId, personIdent, orgnr, body, sentAt, receivedAt, diagnosis } = incoming;
+    return Object.assign(new Document(), {
+      ...stored,
+      kind,
+      sourceSystem,
+      sourceId,
+      personIdent,
+      orgnr,
+      body,
+      diagnosisSystem: diagnosis?.system ?? null,
+      diagnosisCode: diagnosis?.code ?? null,
+      sentAt,
+      receivedAt,
+    });
   }
 
   private async addVersion(manager: EntityManager, documentId: string, version: number, hash: string, incoming: IncomingDocument): Promise<void> {
