@@ -473,6 +473,34 @@ describe('case-intake over real gRPC, Kafka and PostgreSQL', () => {
     expect(await tilfeller(other)).toEqual(['2025-09-01..2025-09-07 (7)']);
   });
 
+  it('takes a bulk load of the other kinds in order, refusing single documents by position with field and rule', async () => {
+    const person = newPerson();
+    const load = [
+      { arbeidsforhold: { sourceSystem: 'it', sourceId: 'load-af', personIdent: person, orgnr: A, hovedenhetOrgnr: syntheticOrgnr(2), stillingsprosent: 60, fom: '2020-01-01' } },
+      { soknad: { sourceSystem: 'it', sourceId: 'load-sok-bad', personIdent: person, orgnr: A, fom: '2025-03-10', tom: '2025-03-05' } },
+      { soknad: { sourceSystem: 'it', sourceId: 'load-sok', personIdent: person, orgnr: A, fom: '2025-03-03', tom: '2025-03-16' } },
+      { cancellation: { sourceSystem: 'it', sourceId: 'load-sok', kind: 'DOCUMENT_KIND_SOKNAD', reason: 'sent in error' } },
+      {},
+      { arbeidsforhold: { sourceSystem: 'it', sourceId: 'load-af', personIdent: person, orgnr: A, hovedenhetOrgnr: syntheticOrgnr(2), stillingsprosent: 60, fom: '2020-01-01' } },
+    ];
+    const client = documents();
+    const stream = client.stream<{ accepted: number; duplicates: number; rejected: { index: number; sourceId: string; reason: string; fieldErrors: { field: string; rule: string }[] }[] }>('SubmitDocuments');
+    load.forEach((request) => stream.write(request));
+    const summary = await stream.end();
+    client.close();
+    expect({ accepted: summary.accepted, duplicates: summary.duplicates }).toEqual({ accepted: 3, duplicates: 1 });
+    expect(summary.rejected.map(({ index, sourceId, reason, fieldErrors }) => ({ index, sourceId, reason, fields: fieldErrors.map((e) => `${e.field}:${e.rule}`) }))).toEqual([
+      { index: 1, sourceId: 'load-sok-bad', reason: 'invalid', fields: [expect.stringMatching(/^tom:/)] },
+      { index: 4, sourceId: '', reason: 'invalid', fields: ['document:required'] },
+    ]);
+    const rows = await withDatabase(env, async (db) => (await db.query('SELECT kind, source_id, cancelled_at IS NOT NULL AS cancelled FROM case_intake.document WHERE person_ident = $1 ORDER BY source_id', [person])).rows);
+    expect(rows).toEqual([
+      { kind: 'ARBEIDSFORHOLD', source_id: 'load-af', cancelled: false },
+      { kind: 'SOKNAD', source_id: 'load-sok', cancelled: true },
+    ]);
+    expect(await count("SELECT count(*)::int AS n FROM case_intake.outbox_message WHERE topic = 'intake.arbeidsforhold.v1' AND envelope->'payload'->>'personIdent' = $1", [person])).toBe(1);
+  });
+
   it('loses and doubles nothing when killed in the middle of a bulk load and sent the load again', async () => {
     const total = 1500;
     const load = Array.from({ length: total }, (_, i) => ({ sickNote: note(syntheticPersonIdent(20_000 + i), `bulk-${i}`, '2025-05-05', '2025-05-18', { orgnr: syntheticOrgnr(10 + (i % 7)) }) }));

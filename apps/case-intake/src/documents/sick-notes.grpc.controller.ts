@@ -1,32 +1,29 @@
-import { status, type Metadata, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js';
-import { Controller, Inject } from '@nestjs/common';
+import type { Metadata, sendUnaryData, ServerReadableStream } from '@grpc/grpc-js';
+import { Controller } from '@nestjs/common';
 import { GrpcMethod, GrpcStreamCall } from '@nestjs/microservices';
-import { PersonIdentSchema, SickNoteSubmissionSchema, toFieldViolations, type intakeV1 } from '@syfo/contracts';
-import { AuditService, correlationIdOf, DomainError, DomainErrorCode, LOGGER, OutboxService, parseRequest, type OutboxTransaction } from '@syfo/platform';
-import type { Logger } from 'pino';
+import { PersonIdentSchema, SickNoteSubmissionSchema, type intakeV1 } from '@syfo/contracts';
+import { AuditService, correlationIdOf, DomainError, DomainErrorCode, OutboxService, parseRequest } from '@syfo/platform';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 
+import { BulkLoadService } from './bulk-load.service';
 import { fromSubmitSickNote, toSickNoteResponse } from './document-requests.mapper';
 import { Document, DocumentVersion, personOf } from './document.entity';
 import { DocumentsService } from './documents.service';
 
-/** Notes of a bulk load committed together. */
-const BULK_CHUNK = 100;
 const PurposeSchema = z.string().min(3).max(200);
 const GetSickNoteSchema = z.strictObject({ sickNoteId: z.guid(), purpose: PurposeSchema });
 const ListPersonSickNotesSchema = z.strictObject({ personIdent: PersonIdentSchema, purpose: PurposeSchema });
 
 @Controller()
-// SubmitSickNotes reads the raw call: Nest's observable wrapper for client streams never completes
-// when the client ends early (11.2), and the raw stream gives backpressure for free.
+// SubmitSickNotes is a raw stream call (see BulkLoadService), so it is left out of the generated interface.
 export class SickNotesGrpcController implements Omit<intakeV1.SickNoteService, 'SubmitSickNotes'> {
   public constructor(
     private readonly documents: DocumentsService,
     private readonly outbox: OutboxService,
+    private readonly bulk: BulkLoadService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   @GrpcMethod('SickNoteService', 'SubmitSickNote')
@@ -36,42 +33,18 @@ export class SickNotesGrpcController implements Omit<intakeV1.SickNoteService, '
     return { sickNoteId: stored.documentId, duplicate: stored.duplicate };
   }
 
-  /**
-   * A bulk load commits BULK_CHUNK notes at a time, so a commit (and its WAL flush) is paid per chunk,
-   * not per note; a note refused inside a chunk rolls back to its savepoint only. Nothing is
-   * acknowledged before the stream ends, so a broken stream is sent again and what was stored comes
-   * back as duplicates.
-   */
   @GrpcStreamCall('SickNoteService', 'SubmitSickNotes')
   public async SubmitSickNotes(
     call: ServerReadableStream<intakeV1.SubmitSickNotesRequest, intakeV1.SubmitSickNotesResponse>,
     callback: sendUnaryData<intakeV1.SubmitSickNotesResponse>,
   ): Promise<void> {
-    const correlationId = correlationIdOf(call.metadata);
-    const summary: intakeV1.SubmitSickNotesResponse = { accepted: 0, duplicates: 0, rejected: [] };
-    let chunk: (intakeV1.SubmitSickNoteRequest | undefined)[] = [];
-    let stored = 0;
-    const commit = async () => {
-      const outcomes = await this.outbox.transaction(correlationId, (tx) => this.submitChunk(tx, chunk, stored));
-      for (const outcome of outcomes) {
-        if (outcome.kind === 'rejected') summary.rejected.push(outcome.rejected);
-        else if (outcome.kind === 'duplicate') summary.duplicates += 1;
-        else summary.accepted += 1;
-      }
-      stored += chunk.length;
-      chunk = [];
-    };
-    try {
-      for await (const request of call as AsyncIterable<intakeV1.SubmitSickNotesRequest>) {
-        chunk.push(request.sickNote);
-        if (chunk.length >= BULK_CHUNK) await commit();
-      }
-      if (chunk.length > 0) await commit();
-      callback(null, summary);
-    } catch (error) {
-      this.logger.error({ err: error instanceof Error ? error.message : String(error), stored }, 'bulk load failed');
-      callback({ code: status.INTERNAL, details: `bulk load stopped after note ${stored}; the notes before it are stored` });
-    }
+    await this.bulk.load(call, callback, ({ sickNote }) => ({
+      sourceId: sickNote?.sourceId ?? '',
+      validate: () => {
+        const note = parseRequest(SickNoteSubmissionSchema, fromSubmitSickNote(sickNote));
+        return (tx) => this.documents.submitSickNote(tx, note);
+      },
+    }));
   }
 
   @GrpcMethod('SickNoteService', 'GetSickNote')
@@ -92,31 +65,6 @@ export class SickNotesGrpcController implements Omit<intakeV1.SickNoteService, '
     return { sickNotes: documents.map((document) => toSickNoteResponse(document, versions.filter((version) => version.documentId === document.id))) };
   }
 
-  /** Each note of a chunk in one transaction, behind a savepoint, so a refused note leaves nothing behind and the others stand. */
-  private async submitChunk(tx: OutboxTransaction, requests: readonly (intakeV1.SubmitSickNoteRequest | undefined)[], first: number): Promise<Outcome[]> {
-    const outcomes: Outcome[] = [];
-    for (const [offset, request] of requests.entries()) {
-      const index = first + offset;
-      const parsed = SickNoteSubmissionSchema.safeParse(fromSubmitSickNote(request));
-      if (!parsed.success) {
-        const fieldErrors = toFieldViolations(parsed.error).map((violation) => ({ field: violation.field, rule: violation.rule, description: violation.message }));
-        outcomes.push({ kind: 'rejected', rejected: { index, sourceId: request?.sourceId ?? '', reason: 'invalid', fieldErrors } });
-        continue;
-      }
-      await tx.manager.query('SAVEPOINT bulk_note');
-      try {
-        const stored = await this.documents.submitSickNote(tx, parsed.data);
-        await tx.manager.query('RELEASE SAVEPOINT bulk_note');
-        outcomes.push({ kind: stored.duplicate ? 'duplicate' : 'accepted' });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        await tx.manager.query('ROLLBACK TO SAVEPOINT bulk_note');
-        outcomes.push({ kind: 'rejected', rejected: { index, sourceId: parsed.data.sourceId, reason: error.headline, fieldErrors: error.violations.map((v) => ({ field: v.field, rule: v.rule, description: v.message })) } });
-      }
-    }
-    return outcomes;
-  }
-
   private async versionsOf(documentIds: string[]): Promise<DocumentVersion[]> {
     if (documentIds.length === 0) return [];
     return this.dataSource
@@ -127,5 +75,3 @@ export class SickNotesGrpcController implements Omit<intakeV1.SickNoteService, '
       .getMany();
   }
 }
-
-type Outcome = { kind: 'accepted' | 'duplicate' } | { kind: 'rejected'; rejected: intakeV1.RejectedSickNote };

@@ -5,7 +5,8 @@
 // source: syfo/intake/v1/documents.proto
 
 /* eslint-disable */
-import type { DateRange } from "./sick_note.pb";
+import { Observable } from "rxjs";
+import type { DateRange, FieldError } from "./sick_note.pb";
 
 export const protobufPackage = "syfo.intake.v1";
 
@@ -258,6 +259,33 @@ export interface CancelDocumentResponse {
   awaitingDocument: boolean;
 }
 
+/** Exactly one document of a bulk load. */
+export interface SubmitDocumentsRequest {
+  soknad?: SubmitSoknadRequest | undefined;
+  inntektsmelding?: SubmitInntektsmeldingRequest | undefined;
+  arbeidsforhold?: SubmitArbeidsforholdRequest | undefined;
+  oppfolgingsplan?: SubmitOppfolgingsplanRequest | undefined;
+  screeningAnswer?: SubmitScreeningAnswerRequest | undefined;
+  virksomhet?: SubmitVirksomhetRequest | undefined;
+  cancellation?: CancelDocumentRequest | undefined;
+}
+
+export interface SubmitDocumentsResponse {
+  /** Stored as new documents or new versions; a cancellation counts here too. */
+  accepted: number;
+  /** Seen before with the same content, or cancelled before. */
+  duplicates: number;
+  rejected: RejectedDocument[];
+}
+
+/** A document of a bulk load that was not stored, by its position in the stream (0-based). */
+export interface RejectedDocument {
+  index: number;
+  sourceId: string;
+  reason: string;
+  fieldErrors: FieldError[];
+}
+
 /**
  * The other facts external case systems deliver: søknader, inntektsmeldinger, arbeidsforhold,
  * oppfølgingsplaner, screening answers, employer register facts, and withdrawals of anything they sent. Each is validated
@@ -277,4 +305,11 @@ export interface DocumentService {
    */
   SubmitVirksomhet(request: SubmitVirksomhetRequest): Promise<SubmitVirksomhetResponse>;
   CancelDocument(request: CancelDocumentRequest): Promise<CancelDocumentResponse>;
+  /**
+   * A bulk load of any of the above, in the order sent, as SickNoteService.SubmitSickNotes is for sick
+   * notes: documents commit 100 at a time, each behind a savepoint, so a refused one is reported by its
+   * position and the others stand. Nothing is acknowledged before the stream ends; sending a load
+   * again stores nothing twice.
+   */
+  SubmitDocuments(request: Observable<SubmitDocumentsRequest>): Promise<SubmitDocumentsResponse>;
 }
