@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { loadPackageDefinition, Server, ServerCredentials, type GrpcObject, type ServiceClientConstructor, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { loadPackageDefinition, Server, ServerCredentials, type GrpcObject, type ServiceClientConstructor } from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { EnvelopeSchema, GRPC_APIS, REGIONS } from '@syfo/contracts';
 import { REPO_ROOT } from '@syfo/testing';
@@ -87,8 +87,14 @@ describe('KafkaFeedTarget', () => {
   });
 });
 
-/** case-intake's two services as an in-process server that records what arrives and lacks SubmitVirksomhet. */
-async function fakeCaseIntake(rejectSourceId: (sourceId: string) => boolean) {
+type StreamCall<R> = { on(event: 'data', listener: (request: R) => void): void; on(event: 'end', listener: () => void): void };
+
+/**
+ * case-intake's two bulk rpcs as an in-process server that records what arrives, by sick note or by
+ * the document's field in SubmitDocuments, and rejects what `rejectSourceId` picks; with
+ * `documents: false` it lacks SubmitDocuments, as an older case-intake would.
+ */
+async function fakeCaseIntake(rejectSourceId: (sourceId: string) => boolean, options: { documents: boolean } = { documents: true }) {
   const protoRoot = join(REPO_ROOT, 'proto');
   const definition = protoLoader.loadSync(
     GRPC_APIS['case-intake'].protoFiles.map((file) => join(protoRoot, file)),
@@ -96,54 +102,69 @@ async function fakeCaseIntake(rejectSourceId: (sourceId: string) => boolean) {
   );
   const intake = GRPC_APIS['case-intake'].package.split('.').reduce<GrpcObject>((node, part) => node[part] as GrpcObject, loadPackageDefinition(definition));
   const received: Record<string, Record<string, unknown>[]> = {};
-  const record = (method: string, request: Record<string, unknown>) => (received[method] ??= []).push(request);
-  let streams = 0;
-  const unary =
-    (method: string): UntypedServiceImplementation[string] =>
-    (call: { request: Record<string, unknown> }, callback: (error: null, response: unknown) => void) => {
-      record(method, call.request);
-      callback(null, { documentId: 'd', duplicate: false });
-    };
-  const server = new Server();
-  server.addService((intake['SickNoteService'] as ServiceClientConstructor).service, {
-    SubmitSickNotes: (
-      call: { on(event: 'data', listener: (request: { sickNote: Record<string, unknown> }) => void): void; on(event: 'end', listener: () => void): void },
-      callback: (error: null, response: unknown) => void,
-    ) => {
-      streams += 1;
+  const streams: Record<string, number> = {};
+  /** A client stream that records each request's one document and answers with the bulk summary. */
+  const bulk =
+    (method: string, documentOf: (request: Record<string, Record<string, unknown> | null>) => [string, Record<string, unknown>]) =>
+    (call: StreamCall<Record<string, Record<string, unknown> | null>>, callback: (error: null, response: unknown) => void) => {
+      streams[method] = (streams[method] ?? 0) + 1;
       const rejected: unknown[] = [];
       let index = 0;
-      call.on('data', ({ sickNote }) => {
-        record('SubmitSickNotes', sickNote);
-        if (rejectSourceId(String(sickNote['sourceId']))) rejected.push({ index, sourceId: sickNote['sourceId'], reason: 'invalid', fieldErrors: [{ field: 'periods', rule: 'period.order', description: 'x' }] });
+      call.on('data', (request) => {
+        const [field, document] = documentOf(request);
+        (received[field] ??= []).push(document);
+        if (rejectSourceId(String(document['sourceId']))) rejected.push({ index, sourceId: document['sourceId'], reason: 'invalid', fieldErrors: [{ field: 'periods', rule: 'period.order', description: 'x' }] });
         index += 1;
       });
       call.on('end', () => callback(null, { accepted: index - rejected.length, duplicates: 0, rejected }));
-    },
+    };
+  const server = new Server();
+  server.addService((intake['SickNoteService'] as ServiceClientConstructor).service, {
+    SubmitSickNotes: bulk('SubmitSickNotes', (request) => ['sickNote', request['sickNote']!]),
   });
-  server.addService((intake['DocumentService'] as ServiceClientConstructor).service, {
-    SubmitArbeidsforhold: unary('SubmitArbeidsforhold'),
-    SubmitSoknad: unary('SubmitSoknad'),
-    SubmitScreeningAnswer: unary('SubmitScreeningAnswer'),
-    CancelDocument: unary('CancelDocument'),
-  });
+  server.addService(
+    (intake['DocumentService'] as ServiceClientConstructor).service,
+    options.documents ? { SubmitDocuments: bulk('SubmitDocuments', (request) => Object.entries(request).find((entry): entry is [string, Record<string, unknown>] => entry[1] !== null)!) } : {},
+  );
   const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))));
-  return { address: `127.0.0.1:${port}`, received, streams: () => streams, stop: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())) };
+  return { address: `127.0.0.1:${port}`, received, streams, stop: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())) };
 }
 
 describe('GrpcFeedTarget', () => {
-  it('streams sick notes in bulk and sends the other documents one rpc each, skipping an rpc case-intake lacks', async () => {
+  it('streams sick notes and the other documents in bulk, each stream at most bulkSize long', async () => {
     const intake = await fakeCaseIntake(() => false);
     const target = new GrpcFeedTarget(intake.address, 50, 8);
     try {
       const summary = await feed(simulation(), target, { rate: 0 });
-      expect(intake.received['SubmitSickNotes']).toHaveLength(count('sick-note'));
-      expect(intake.streams()).toBe(Math.ceil(count('sick-note') / 50));
-      expect(intake.received['SubmitArbeidsforhold']).toHaveLength(count('arbeidsforhold'));
-      expect(intake.received['SubmitSoknad']).toHaveLength(count('soknad'));
-      expect(intake.received['SubmitScreeningAnswer']).toHaveLength(count('screening-answer'));
-      expect(intake.received['CancelDocument']).toHaveLength(count('cancellation'));
-      expect(summary.skipped).toEqual({ virksomhet: count('virksomhet') });
+      expect(intake.received['sickNote']).toHaveLength(count('sick-note'));
+      expect(intake.streams['SubmitSickNotes']).toBe(Math.ceil(count('sick-note') / 50));
+      expect(intake.received['virksomhet']).toHaveLength(count('virksomhet'));
+      expect(intake.received['arbeidsforhold']).toHaveLength(count('arbeidsforhold'));
+      expect(intake.received['soknad']).toHaveLength(count('soknad'));
+      expect(intake.received['screeningAnswer']).toHaveLength(count('screening-answer'));
+      expect(intake.received['cancellation']).toHaveLength(count('cancellation'));
+      const others = everything.length - count('sick-note');
+      expect(intake.streams['SubmitDocuments']).toBe(Math.ceil(others / 50));
+      expect(summary).toMatchObject({ refused: 0, skipped: {} });
+    } finally {
+      target.close();
+      await intake.stop();
+    }
+  });
+
+  it('counts the documents of a case-intake without SubmitDocuments as skipped, by kind, and still sends the sick notes', async () => {
+    const intake = await fakeCaseIntake(() => false, { documents: false });
+    const target = new GrpcFeedTarget(intake.address, 50, 8);
+    try {
+      const summary = await feed(simulation(), target, { rate: 0 });
+      expect(intake.received['sickNote']).toHaveLength(count('sick-note'));
+      expect(summary.skipped).toEqual({
+        virksomhet: count('virksomhet'),
+        arbeidsforhold: count('arbeidsforhold'),
+        soknad: count('soknad'),
+        'screening-answer': count('screening-answer'),
+        cancellation: count('cancellation'),
+      });
       expect(summary.refused).toBe(0);
     } finally {
       target.close();
@@ -157,7 +178,7 @@ describe('GrpcFeedTarget', () => {
     try {
       await feed(simulation(), target, { rate: 0 });
       const sent = everything.find((item): item is Extract<FeedItem, { kind: 'sick-note' }> => item.kind === 'sick-note' && item.submission.periods[0]!.type === 'GRADED')!.submission;
-      const arrived = intake.received['SubmitSickNotes']!.find((note) => note['sourceId'] === sent.sourceId && note['sentAt'] === sent.sentAt)!;
+      const arrived = intake.received['sickNote']!.find((note) => note['sourceId'] === sent.sourceId && note['sentAt'] === sent.sentAt)!;
       expect(arrived).toMatchObject({
         personIdent: sent.personIdent,
         status: `SICK_NOTE_STATUS_${sent.status}`,
@@ -165,7 +186,7 @@ describe('GrpcFeedTarget', () => {
         periods: [{ fom: sent.periods[0]!.fom, tom: sent.periods[0]!.tom, type: 'PERIOD_TYPE_GRADED', grade: sent.periods[0]!.grade }],
         diagnosis: { system: `DIAGNOSIS_SYSTEM_${sent.diagnosis!.system}`, code: sent.diagnosis!.code },
       });
-      const answer = intake.received['SubmitScreeningAnswer']![0]!;
+      const answer = intake.received['screeningAnswer']![0]!;
       expect(answer['vestViken']).toMatchObject({ optOut: expect.any(Boolean) });
     } finally {
       target.close();
@@ -173,15 +194,16 @@ describe('GrpcFeedTarget', () => {
     }
   });
 
-  it('counts and explains the notes case-intake rejects', async () => {
+  it('counts and explains the documents case-intake rejects, by kind and source id', async () => {
+    // The first note of each episode, and the cancellations that withdraw one.
     const intake = await fakeCaseIntake((sourceId) => sourceId.endsWith('n1'));
     const target = new GrpcFeedTarget(intake.address, 50, 8);
     try {
       const summary = await feed(simulation(), target, { rate: 0 });
-      const rejected = everything.filter((item) => item.kind === 'sick-note' && item.submission.sourceId.endsWith('n1')).length;
-      expect(rejected).toBeGreaterThan(0);
-      expect(summary.refused).toBe(rejected);
-      expect(summary.refusedReasons[0]).toMatch(/^sick note s7p\d+e\d+n1: invalid periods:period\.order$/);
+      const rejected = everything.filter((item) => item.submission.sourceId.endsWith('n1'));
+      expect(rejected.filter((item) => item.kind === 'sick-note').length).toBeGreaterThan(0);
+      expect(summary.refused).toBe(rejected.length);
+      expect(summary.refusedReasons.find((reason) => reason.startsWith('sick note'))).toMatch(/^sick note s7p\d+e\d+n1: invalid periods:period\.order$/);
     } finally {
       target.close();
       await intake.stop();

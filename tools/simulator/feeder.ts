@@ -9,6 +9,7 @@ import {
   InboundSoknadEvent,
   InboundVirksomhetEvent,
   type EventDefinition,
+  type intakeDocumentsV1,
   type intakeV1,
   type Region,
 } from '@syfo/contracts';
@@ -120,16 +121,33 @@ export class Pacer {
   }
 }
 
+/** The field of a SubmitDocuments request each document rpc's request goes in. */
+const BULK_FIELD = {
+  SubmitVirksomhet: 'virksomhet',
+  SubmitArbeidsforhold: 'arbeidsforhold',
+  SubmitSoknad: 'soknad',
+  SubmitScreeningAnswer: 'screeningAnswer',
+  CancelDocument: 'cancellation',
+} as const satisfies Record<Exclude<IntakeRequest, { method: 'SubmitSickNotes' }>['method'], keyof intakeDocumentsV1.SubmitDocumentsRequest>;
+
+/** A bulk stream's documents, with their kinds for reporting what case-intake refused or lacks. */
+interface Bulk<R> {
+  readonly kinds: FeedKind[];
+  readonly requests: R[];
+}
+
 /**
- * case-intake over gRPC: sick notes in bulk through the SubmitSickNotes client stream, the other
- * documents one rpc each, with a bounded number of calls in flight.
+ * case-intake over gRPC, in bulk: sick notes through the SubmitSickNotes client stream, the other
+ * documents through SubmitDocuments, each stream `bulkSize` documents, with a bounded number of
+ * streams in flight.
  */
 export class GrpcFeedTarget implements FeedTarget {
   public readonly refused = { count: 0, reasons: [] as string[] };
   public readonly skipped: Partial<Record<FeedKind, number>> = {};
   private readonly sickNotes: ReturnType<typeof grpcClient>;
   private readonly documents: ReturnType<typeof grpcClient>;
-  private notes: intakeV1.SubmitSickNoteRequest[] = [];
+  private notes: Bulk<intakeV1.SubmitSickNotesRequest> = { kinds: [], requests: [] };
+  private others: Bulk<intakeDocumentsV1.SubmitDocumentsRequest> = { kinds: [], requests: [] };
   private readonly inFlight = new Set<Promise<void>>();
 
   public constructor(
@@ -144,15 +162,19 @@ export class GrpcFeedTarget implements FeedTarget {
   public async send(item: FeedItem): Promise<void> {
     const request = toIntakeRequest(item);
     if (request.method === 'SubmitSickNotes') {
-      this.notes.push(request.request);
-      if (this.notes.length >= this.bulkSize) await this.launch(this.submitNotes(this.takeNotes()));
-      return;
+      this.notes.kinds.push(item.kind);
+      this.notes.requests.push({ sickNote: request.request });
+      if (this.notes.requests.length >= this.bulkSize) await this.launch(this.stream(this.sickNotes, 'SubmitSickNotes', this.takeNotes()));
+    } else {
+      this.others.kinds.push(item.kind);
+      this.others.requests.push({ [BULK_FIELD[request.method]]: request.request });
+      if (this.others.requests.length >= this.bulkSize) await this.launch(this.stream(this.documents, 'SubmitDocuments', this.takeOthers()));
     }
-    await this.launch(this.submitDocument(item.kind, request));
   }
 
   public async flush(): Promise<void> {
-    if (this.notes.length > 0) await this.launch(this.submitNotes(this.takeNotes()));
+    if (this.notes.requests.length > 0) await this.launch(this.stream(this.sickNotes, 'SubmitSickNotes', this.takeNotes()));
+    if (this.others.requests.length > 0) await this.launch(this.stream(this.documents, 'SubmitDocuments', this.takeOthers()));
     await Promise.all(this.inFlight);
   }
 
@@ -161,10 +183,16 @@ export class GrpcFeedTarget implements FeedTarget {
     this.documents.close();
   }
 
-  private takeNotes(): intakeV1.SubmitSickNoteRequest[] {
+  private takeNotes(): Bulk<intakeV1.SubmitSickNotesRequest> {
     const notes = this.notes;
-    this.notes = [];
+    this.notes = { kinds: [], requests: [] };
     return notes;
+  }
+
+  private takeOthers(): Bulk<intakeDocumentsV1.SubmitDocumentsRequest> {
+    const others = this.others;
+    this.others = { kinds: [], requests: [] };
+    return others;
   }
 
   private async launch(work: Promise<void>): Promise<void> {
@@ -173,24 +201,18 @@ export class GrpcFeedTarget implements FeedTarget {
     while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
   }
 
-  private async submitNotes(notes: readonly intakeV1.SubmitSickNoteRequest[]): Promise<void> {
-    const stream = this.sickNotes.stream<intakeV1.SubmitSickNotesResponse>('SubmitSickNotes');
-    for (const sickNote of notes) stream.write({ sickNote } satisfies intakeV1.SubmitSickNotesRequest);
+  private async stream<R>(client: ReturnType<typeof grpcClient>, method: 'SubmitSickNotes' | 'SubmitDocuments', bulk: Bulk<R>): Promise<void> {
+    const stream = client.stream<intakeV1.SubmitSickNotesResponse | intakeDocumentsV1.SubmitDocumentsResponse>(method);
+    for (const request of bulk.requests) stream.write(request);
     try {
       const response = await stream.end();
-      for (const rejected of response.rejected) this.refuse(`sick note ${rejected.sourceId}: ${rejected.reason} ${rejected.fieldErrors.map((error) => `${error.field}:${error.rule}`).join(' ')}`);
+      for (const rejected of response.rejected) {
+        this.refuse(`${label(bulk.kinds[rejected.index]!)} ${rejected.sourceId}: ${rejected.reason} ${rejected.fieldErrors.map((error) => `${error.field}:${error.rule}`).join(' ')}`);
+      }
     } catch (error) {
-      notes.forEach(() => this.refuse(`sick-note stream: ${describe(error)}`));
-    }
-  }
-
-  private async submitDocument(kind: FeedKind, request: Exclude<IntakeRequest, { method: 'SubmitSickNotes' }>): Promise<void> {
-    try {
-      await this.documents.call(request.method, request.request);
-    } catch (error) {
-      // A case-intake without the rpc yet: the documents are counted as skipped, not refused.
-      if ((error as ServiceError).code === status.UNIMPLEMENTED) this.skipped[kind] = (this.skipped[kind] ?? 0) + 1;
-      else this.refuse(`${kind} ${request.request.sourceId}: ${describe(error)}`);
+      // A case-intake without the rpc yet: its documents are counted as skipped, not refused.
+      if ((error as ServiceError).code === status.UNIMPLEMENTED) bulk.kinds.forEach((kind) => (this.skipped[kind] = (this.skipped[kind] ?? 0) + 1));
+      else bulk.kinds.forEach((kind) => this.refuse(`${label(kind)} stream: ${describe(error)}`));
     }
   }
 
@@ -198,6 +220,10 @@ export class GrpcFeedTarget implements FeedTarget {
     this.refused.count += 1;
     if (this.refused.reasons.length < MAX_REASONS) this.refused.reasons.push(reason);
   }
+}
+
+function label(kind: FeedKind): string {
+  return kind.replace('-', ' ');
 }
 
 /** The part of a kafkajs producer the feeder uses. */
