@@ -149,7 +149,7 @@ function nationalSection(context: PlatformBenchContext, f: Figures): string[] {
     '',
     `The simulator's whole country for ${NATIONAL_YEAR} (\`npm run simulate -- --country --from ${NATIONAL_YEAR} --to ${NATIONAL_YEAR}\`), at a scale of ${options.nationalScale} of its people, fed to case-intake as case systems would (the employer register first, then person by person: arbeidsforhold, sick notes, søknader, screening answers, cancellations) ${
       options.nationalVia === 'grpc'
-        ? 'over its gRPC API (sick notes in bulk streams of 1,000, the other documents one call each, 32 calls in flight)'
+        ? 'over its gRPC API (sick notes through SubmitSickNotes, the other documents through SubmitDocuments, in bulk streams of 1,000, 32 streams in flight)'
         : 'on its inbound Kafka topics (sick notes on one, the other kinds on the other, keyed by person, 500 messages per produce request)'
     } as fast as it takes them, until triage and statistics have processed everything.`,
     '',

@@ -203,7 +203,7 @@ async function feedTarget(env: LocalEnvironment, kafka: Kafka): Promise<FeedTarg
   return Object.assign(new KafkaFeedTarget(producer, env.topicPrefix, 'bench-national'), { close: () => producer.disconnect() });
 }
 
-/** Kafka unless told otherwise: a bulk replay is what the inbound topics are for; gRPC takes documents one call at a time, sick notes excepted. */
+/** Kafka unless told otherwise: a bulk replay is what the inbound topics are for. */
 function feedPath(value: string | undefined): 'grpc' | 'kafka' {
   if (value === undefined || value === 'grpc' || value === 'kafka') return value ?? 'kafka';
   throw new RangeError(`BENCH_NATIONAL_VIA must be grpc or kafka, not ${value}`);
