@@ -112,8 +112,17 @@ export class FollowUpMilestoneHandler implements EventHandler<typeof MilestoneCh
 
   public async handle(change: MilestoneChanged, _envelope: unknown, manager: EntityManager): Promise<void> {
     const key = [change.personIdent, change.tilfelleStart, change.milestone];
-    const held: unknown[] = await manager.query('SELECT 1 FROM fu_milestone WHERE person_ident = $1 AND tilfelle_start = $2 AND milestone = $3 FOR UPDATE', key);
-    if (held.length === 0 && change.previousState !== null) {
+    const resolvedOn = change.state === 'DONE' || change.state === 'EXEMPT' ? change.changedOn : null;
+    // xmax is 0 on a row this statement inserted, not on one it updated.
+    const [{ inserted }]: { inserted: boolean }[] = await manager.query(
+      `INSERT INTO fu_milestone (person_ident, tilfelle_start, milestone, state, deadline, enhet, resolved_on, changed_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (person_ident, tilfelle_start, milestone) DO UPDATE SET
+         state = EXCLUDED.state, deadline = EXCLUDED.deadline, enhet = EXCLUDED.enhet, resolved_on = EXCLUDED.resolved_on, changed_on = EXCLUDED.changed_on
+       RETURNING xmax = 0 AS inserted`,
+      [...key, change.state, change.deadline, change.enhet, resolvedOn, change.changedOn],
+    );
+    if (inserted && change.previousState !== null) {
       // A change of a milestone never seen under this start: triage moved it with its tilfelle's start (a late
       // or corrected note) without an event, so the row held under the old start is this one and must go.
       await manager.query(
@@ -123,14 +132,6 @@ export class FollowUpMilestoneHandler implements EventHandler<typeof MilestoneCh
         [...key, change.previousState],
       );
     }
-    const resolvedOn = change.state === 'DONE' || change.state === 'EXEMPT' ? change.changedOn : null;
-    await manager.query(
-      `INSERT INTO fu_milestone (person_ident, tilfelle_start, milestone, state, deadline, enhet, resolved_on, changed_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (person_ident, tilfelle_start, milestone) DO UPDATE SET
-         state = EXCLUDED.state, deadline = EXCLUDED.deadline, enhet = EXCLUDED.enhet, resolved_on = EXCLUDED.resolved_on, changed_on = EXCLUDED.changed_on`,
-      [...key, change.state, change.deadline, change.enhet, resolvedOn, change.changedOn],
-    );
   }
 }
 

@@ -68,9 +68,7 @@ export class StatisticsLedgerService {
     const before = unitsOf(held.contributions);
     const after = unitsOf(contributions);
     const register = await pending.registerOf([...before, ...after]);
-    await this.repository.savePerson(manager, personIdent, facts, contributions, now);
-    await this.repository.moveUnits(manager, personIdent, before, after);
-    pending.persons.set(personIdent, { facts, contributions });
+    pending.changePerson(personIdent, { facts, contributions }, before);
     pending.add(personDelta({ contributions: held.contributions, register }, { contributions, register }));
   }
 
@@ -79,6 +77,8 @@ export class StatisticsLedgerService {
     const pending = this.pendingOf(manager);
     await pending.window(true);
     pending.forgetRegister();
+    // What follows reads persons' contributions from the tables, so the transaction's changes must be there.
+    await pending.writePersons();
     const now = this.clock.now();
     const around = await this.repository.registerAround(manager, fact.orgnr, fact.hovedenhetOrgnr);
     if (applyVirksomhet(around, fact) === around) return; // stale or redelivered
@@ -172,12 +172,14 @@ export class StatisticsLedgerService {
 }
 
 /**
- * A transaction's share of the statistics: its lock and window, taken once; its persons as locked and changed, and the
- * register units it has read (the register cannot change under the shared lock), so each is read once per batch; and
- * its deltas, applied at its end.
+ * A transaction's share of the statistics: its lock and window, taken once; its persons as locked and changed (each
+ * changed person written once, at its end), and the register units it has read (the register cannot change under the
+ * shared lock), so each is read once per batch; and its deltas, applied at its end.
  */
 class PendingStatistics implements DeferredWrite {
   public readonly persons = new Map<string, StoredPerson>();
+  /** The persons changed and not yet written, with the units their stored row named. */
+  private readonly unwritten = new Map<string, ReadonlySet<string>>();
   private readonly deltas: AggregateDelta[] = [];
   private readonly register = new Map<string, VirksomhetFact>();
   private readonly unitsRead = new Set<string>();
@@ -216,7 +218,20 @@ class PendingStatistics implements DeferredWrite {
     for (const delta of deltas) this.deltas.push(delta);
   }
 
+  /** A person's new state, written with the others at the end instead of once per event. */
+  public changePerson(personIdent: string, person: StoredPerson, unitsBefore: ReadonlySet<string>): void {
+    this.persons.set(personIdent, person);
+    if (!this.unwritten.has(personIdent)) this.unwritten.set(personIdent, unitsBefore);
+  }
+
+  public async writePersons(): Promise<void> {
+    const changed = [...this.unwritten].map(([personIdent, unitsBefore]) => ({ personIdent, unitsBefore, ...this.persons.get(personIdent)! }));
+    this.unwritten.clear();
+    await this.repository.savePersons(this.manager, changed, this.clock.now());
+  }
+
   public async flush(manager: EntityManager): Promise<void> {
+    await this.writePersons();
     await this.repository.applyDeltas(manager, sumDeltas(this.deltas), this.clock.now());
   }
 }

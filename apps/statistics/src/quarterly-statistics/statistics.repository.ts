@@ -25,6 +25,12 @@ export interface StoredPerson {
   readonly contributions: readonly Contribution[];
 }
 
+/** A person a transaction changed: as it is now, and the units its stored contributions named before. */
+export interface ChangedPerson extends StoredPerson {
+  readonly personIdent: string;
+  readonly unitsBefore: ReadonlySet<string>;
+}
+
 /** An aggregate row with its mask, as the queries read it. */
 export interface FigureRow extends AggregateRow {
   readonly maskReason: MaskReason | null;
@@ -150,22 +156,30 @@ export class StatisticsRepository {
     }
   }
 
-  public async savePerson(manager: EntityManager, personIdent: string, facts: PersonFactsState, contributions: readonly Contribution[], at: Date): Promise<void> {
-    await manager.query('UPDATE stat_person SET facts = $2, contributions = $3, updated_at = $4 WHERE person_ident = $1', [
-      personIdent,
-      JSON.stringify(facts),
-      encodeContributions(contributions),
-      at,
-    ]);
-  }
-
-  /** Keeps stat_person_unit to the units the person's contributions name. */
-  public async moveUnits(manager: EntityManager, personIdent: string, before: ReadonlySet<string>, after: ReadonlySet<string>): Promise<void> {
-    const gone = [...before].filter((orgnr) => !after.has(orgnr));
-    const added = [...after].filter((orgnr) => !before.has(orgnr));
-    if (gone.length > 0) await manager.query('DELETE FROM stat_person_unit WHERE person_ident = $1 AND orgnr = ANY($2::text[])', [personIdent, gone]);
+  /** Each person's facts and contributions, and stat_person_unit kept to the units the contributions name (`before`: what it held). */
+  public async savePersons(manager: EntityManager, persons: readonly ChangedPerson[], at: Date): Promise<void> {
+    if (persons.length === 0) return;
+    await manager.query(
+      `UPDATE stat_person p SET facts = c.facts, contributions = c.contributions, updated_at = $4
+       FROM unnest($1::text[], $2::jsonb[], $3::jsonb[]) AS c (person_ident, facts, contributions) WHERE p.person_ident = c.person_ident`,
+      [persons.map((person) => person.personIdent), persons.map((person) => JSON.stringify(person.facts)), persons.map((person) => encodeContributions(person.contributions)), at],
+    );
+    const pairs = (keep: (person: ChangedPerson, orgnr: string) => boolean, units: (person: ChangedPerson) => Iterable<string>) =>
+      persons.flatMap((person) => [...units(person)].filter((orgnr) => keep(person, orgnr)).map((orgnr) => [person.personIdent, orgnr] as const));
+    const after = new Map(persons.map((person) => [person.personIdent, new Set(person.contributions.map((contribution) => contribution.orgnr))]));
+    const gone = pairs((person, orgnr) => !after.get(person.personIdent)!.has(orgnr), (person) => person.unitsBefore);
+    const added = pairs((person, orgnr) => !person.unitsBefore.has(orgnr), (person) => after.get(person.personIdent)!);
+    if (gone.length > 0) {
+      await manager.query('DELETE FROM stat_person_unit u USING unnest($1::text[], $2::text[]) AS g (person_ident, orgnr) WHERE u.person_ident = g.person_ident AND u.orgnr = g.orgnr', [
+        gone.map(([person]) => person),
+        gone.map(([, orgnr]) => orgnr),
+      ]);
+    }
     if (added.length > 0) {
-      await manager.query('INSERT INTO stat_person_unit (orgnr, person_ident) SELECT unnest($2::text[]), $1 ON CONFLICT DO NOTHING', [personIdent, added]);
+      await manager.query('INSERT INTO stat_person_unit (orgnr, person_ident) SELECT orgnr, person_ident FROM unnest($1::text[], $2::text[]) AS a (person_ident, orgnr) ON CONFLICT DO NOTHING', [
+        added.map(([person]) => person),
+        added.map(([, orgnr]) => orgnr),
+      ]);
     }
   }
 
