@@ -35,21 +35,23 @@ export class DocumentsRepository {
   public async store(manager: EntityManager, incoming: IncomingDocument): Promise<StoredDocument> {
     const hash = contentHash({ body: incoming.body, orgnr: incoming.orgnr, diagnosis: incoming.diagnosis, personIdent: incoming.personIdent });
     const id = randomUUID();
-    const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO document (id, kind, source_system, source_id, person_ident, orgnr, version, content_hash, body, diagnosis_system, diagnosis_code, sent_at, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (kind, source_system, source_id) DO NOTHING RETURNING id`,
+    // One statement for a new document: its first version, and a cancellation that came before it (a pending
+    // cancellation exists only for a document not yet received, so it goes only where the insert succeeds).
+    const [created]: { cancelled_at: Date | null }[] = await manager.query(
+      `WITH pending AS (
+         DELETE FROM document_cancellation WHERE kind = $2 AND source_system = $3 AND source_id = $4 RETURNING cancelled_at
+       ), created AS (
+         INSERT INTO document (id, kind, source_system, source_id, person_ident, orgnr, version, content_hash, body, diagnosis_system, diagnosis_code, sent_at, received_at, cancelled_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9, $10, $11, $12, (SELECT cancelled_at FROM pending))
+         ON CONFLICT (kind, source_system, source_id) DO NOTHING RETURNING id, cancelled_at
+       ), first_version AS (
+         INSERT INTO document_version (document_id, version, content_hash, body, orgnr, sent_at, received_at) SELECT id, 1, $7, $8, $6, $11, $12 FROM created
+       )
+       SELECT cancelled_at FROM created`,
       [id, incoming.kind, incoming.sourceSystem, incoming.sourceId, incoming.personIdent, incoming.orgnr, hash, incoming.body, incoming.diagnosis?.system ?? null, incoming.diagnosis?.code ?? null, incoming.sentAt, incoming.receivedAt],
     );
-    if (inserted.length > 0) {
-      await this.addVersion(manager, id, 1, hash, incoming);
-      // TypeORM answers a DELETE with [rows, rowCount].
-      const [pending]: [{ cancelled_at: Date }[], number] = await manager.query(
-        'DELETE FROM document_cancellation WHERE kind = $1 AND source_system = $2 AND source_id = $3 RETURNING cancelled_at',
-        [incoming.kind, incoming.sourceSystem, incoming.sourceId],
-      );
-      const cancelledAt = pending[0]?.cancelled_at ?? null;
-      if (cancelledAt) await manager.query('UPDATE document SET cancelled_at = $2 WHERE id = $1', [id, cancelledAt]);
+    if (created) {
+      const cancelledAt = created.cancelled_at;
       // Every column was written just now, so the row is known without reading it back.
       return { document: this.current(incoming, { id, version: 1, contentHash: hash, cancelledAt }), outcome: cancelledAt ? 'cancelled' : 'created' };
     }
