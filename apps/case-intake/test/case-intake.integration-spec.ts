@@ -19,12 +19,13 @@ import {
   syntheticPersonIdent,
   testKafka,
   withDatabase,
+  TEST_PORT_OFFSETS,
 } from '@syfo/testing';
 
 jest.setTimeout(180_000);
 
 // case-intake alone, as a real process over real gRPC, Kafka and PostgreSQL, in its own namespace.
-const env = { ...DEFAULT_ENVIRONMENT, database: 'syfo_case_intake_it', portOffset: 3000, topicPrefix: `intake-it-${randomUUID().slice(0, 8)}.` };
+const env = { ...DEFAULT_ENVIRONMENT, database: 'syfo_case_intake_it', portOffset: TEST_PORT_OFFSETS.caseIntake, topicPrefix: `intake-it-${randomUUID().slice(0, 8)}.` };
 const kafka = testKafka(env.kafkaBrokers);
 const service = new ServiceProcess(localService('case-intake'), env, { OUTBOX_POLL_INTERVAL_MS: '50' });
 const address = () => grpcAddress(localService('case-intake'), env);

@@ -16,12 +16,13 @@ import {
   recreateDatabase,
   syntheticOrgnr,
   testKafka,
+  TEST_PORT_OFFSETS,
 } from '@syfo/testing';
 
 jest.setTimeout(180_000);
 
 // employer-outreach alone, fed triage's stoppunkt-1 demand over real Kafka.
-const env = { ...DEFAULT_ENVIRONMENT, database: 'syfo_outreach_it', portOffset: 8000, topicPrefix: `outreach-it-${randomUUID().slice(0, 8)}.` };
+const env = { ...DEFAULT_ENVIRONMENT, database: 'syfo_outreach_it', portOffset: TEST_PORT_OFFSETS.employerOutreach, topicPrefix: `outreach-it-${randomUUID().slice(0, 8)}.` };
 const kafka = testKafka(env.kafkaBrokers);
 const outreach = localService('employer-outreach');
 const service = new ServiceProcess(outreach, env, { OUTBOX_POLL_INTERVAL_MS: '50' });

@@ -30,6 +30,7 @@ import {
   testKafka,
   withDatabase,
   type LocalEnvironment,
+  TEST_PORT_OFFSETS,
 } from '@syfo/testing';
 
 jest.setTimeout(300_000);
@@ -59,7 +60,7 @@ class FollowUpFiguresHarness {
   public readonly env: LocalEnvironment = {
     ...DEFAULT_ENVIRONMENT,
     database: 'syfo_statistics_fu_it',
-    portOffset: 7000,
+    portOffset: TEST_PORT_OFFSETS.statisticsFollowUp,
     topicPrefix: `stats-fu-it-${randomUUID().slice(0, 8)}.`,
   };
   private readonly kafka = testKafka(this.env.kafkaBrokers);

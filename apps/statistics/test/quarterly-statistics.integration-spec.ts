@@ -18,13 +18,14 @@ import {
   syntheticPersonIdent,
   testKafka,
   withDatabase,
+  TEST_PORT_OFFSETS,
 } from '@syfo/testing';
 
 jest.setTimeout(300_000);
 
 // case-intake and statistics as real processes over real gRPC, Kafka and PostgreSQL, in their own namespace. Every
 // fact reaches statistics the way it would in production: submitted to case-intake, published, consumed.
-const env = { ...DEFAULT_ENVIRONMENT, database: 'syfo_statistics_it', portOffset: 4000, topicPrefix: `stats-it-${randomUUID().slice(0, 8)}.` };
+const env = { ...DEFAULT_ENVIRONMENT, database: 'syfo_statistics_it', portOffset: TEST_PORT_OFFSETS.statistics, topicPrefix: `stats-it-${randomUUID().slice(0, 8)}.` };
 const kafka = testKafka(env.kafkaBrokers);
 const HMAC_KEY = 'integration-test-export-key-0123456789';
 const intake = new ServiceProcess(localService('case-intake'), env, { OUTBOX_POLL_INTERVAL_MS: '50' });

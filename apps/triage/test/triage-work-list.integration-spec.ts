@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { status, type ServiceError } from '@grpc/grpc-js';
 import type { ScreeningDecided, Stoppunkt1Demand, triageWorkListV1 } from '@syfo/contracts';
 import { decodeBadRequest } from '@syfo/platform';
-import { syntheticOrgnr, syntheticPersonIdent } from '@syfo/testing';
+import { syntheticOrgnr, syntheticPersonIdent, TEST_PORT_OFFSETS } from '@syfo/testing';
 
 import { compareWorkItems } from '../src/work-items/work-item.priority';
 import { tilfelle, TriageHarness } from './triage.harness';
@@ -30,7 +30,7 @@ async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
 }
 
 describe('work lists and screening (Vest-Viken profile)', () => {
-  const triage = new TriageHarness('triage-wl-it', 'vest-viken', 6000, '2025-01-01');
+  const triage = new TriageHarness('triage-wl-it', 'vest-viken', TEST_PORT_OFFSETS.triageWorkList, '2025-01-01');
   const list = (request: Partial<triageWorkListV1.ListWorkItemsRequest>) =>
     triage.call<triageWorkListV1.ListWorkItemsResponse>('WorkListService', 'ListWorkItems', { purpose: 'integration test', ...request });
 
@@ -191,7 +191,7 @@ describe('work lists and screening (Vest-Viken profile)', () => {
 });
 
 describe('stoppunkt 1 (Sunnfjord profile): employer-level demand, no personal data', () => {
-  const triage = new TriageHarness('triage-sp1-it', 'vestland', 6100, '2025-01-01');
+  const triage = new TriageHarness('triage-sp1-it', 'vestland', TEST_PORT_OFFSETS.triageSunnfjord, '2025-01-01');
 
   beforeAll(async () => {
     await triage.start();

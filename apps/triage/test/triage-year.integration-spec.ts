@@ -1,6 +1,6 @@
 import type { MilestoneChanged } from '@syfo/contracts';
 import { addDays, type LocalDate } from '@syfo/local-date';
-import { syntheticOrgnr, syntheticPersonIdent } from '@syfo/testing';
+import { syntheticOrgnr, syntheticPersonIdent, TEST_PORT_OFFSETS } from '@syfo/testing';
 
 import { computeMilestones } from '../src/milestones/milestone.calculator';
 import { resolveMilestoneProfile } from '../src/milestones/milestone-profile.config';
@@ -12,7 +12,7 @@ jest.setTimeout(900_000);
 const YEAR_START = '2025-01-01';
 const RESTART_ON = '2025-06-30';
 const YEAR_END = '2025-12-31';
-const triage = new TriageHarness('triage-year-it', 'vest-viken', 5000, YEAR_START);
+const triage = new TriageHarness('triage-year-it', 'vest-viken', TEST_PORT_OFFSETS.triageYear, YEAR_START);
 const A = [syntheticOrgnr(11)];
 
 /** What case-intake tells triage, and on which simulated day it says it. */

@@ -47,6 +47,22 @@ export const DEFAULT_ENVIRONMENT: LocalEnvironment = {
   topicPrefix: process.env['KAFKA_TOPIC_PREFIX'] ?? '',
 };
 
+/**
+ * Each test suite's port offset. They put every service's gRPC port (50051 + offset) above Linux's ephemeral port
+ * range (32768–60999), where any process's outgoing connection may already hold it, and its HTTP port
+ * (8081 + offset) below that range; one offset per suite, so suites can run side by side.
+ */
+export const TEST_PORT_OFFSETS = {
+  e2e: 11_000,
+  caseIntake: 12_000,
+  statistics: 12_500,
+  triageYear: 13_000,
+  triageWorkList: 13_500,
+  triageSunnfjord: 13_600,
+  statisticsFollowUp: 14_000,
+  employerOutreach: 14_500,
+} as const;
+
 export function grpcAddress(service: LocalService, env: LocalEnvironment): string {
   return `127.0.0.1:${service.grpcPort + env.portOffset}`;
 }
